@@ -1,0 +1,16 @@
+package dev.feedbackchat;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+@ConfigurationPropertiesScan
+public class FeedbackChatApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(FeedbackChatApplication.class, args);
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.feedbackchat.chat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.feedbackchat.feedback.FeedbackPolicy;
+import dev.feedbackchat.stream.LiveAnswers;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.view.FragmentsRendering;
+
+/**
+ * The chat page, prompts and answer streams. Every handler that has an htmx variant also has a plain twin,
+ * so the page works as ordinary forms and links without JavaScript.
+ */
+@Controller
+class ChatController {
+
+	private final Conversations conversations;
+
+	private final LiveAnswers answers;
+
+	private final FeedbackPolicy feedback;
+
+	private final ChatProperties properties;
+
+	ChatController(Conversations conversations, LiveAnswers answers, FeedbackPolicy feedback,
+			ChatProperties properties) {
+		this.conversations = conversations;
+		this.answers = answers;
+		this.feedback = feedback;
+		this.properties = properties;
+	}
+
+	@GetMapping("/")
+	String page(HttpSession session, Model model) {
+		Conversation conversation = conversations.current(session);
+		model.addAttribute("messages", conversation.messages().stream().map(m -> view(conversation, m)).toList());
+		model.addAttribute("streaming", conversation.isStreaming());
+		return "chat/page";
+	}
+
+	@HxRequest
+	@PostMapping("/messages")
+	FragmentsRendering send(@RequestParam(defaultValue = "") String prompt, HttpSession session) {
+		Conversation conversation = conversations.current(session);
+		Conversation.Turn turn = startTurn(conversation, prompt);
+		return FragmentsRendering.fragment("chat/messages :: message", Map.of("view", view(conversation, turn.prompt())))
+			.fragment("chat/messages :: message", Map.of("view", view(conversation, turn.answer())))
+			.fragment("chat/composer :: composer", Map.of("streaming", true, "oob", true))
+			.fragment("fragments/error :: region", Map.of("oob", true))
+			.build();
+	}
+
+	@PostMapping("/messages")
+	String sendWithoutJs(@RequestParam(defaultValue = "") String prompt, HttpSession session) {
+		startTurn(conversations.current(session), prompt);
+		return "redirect:/";
+	}
+
+	/** One message as it is now; the page fetches it when its stream closes, to show the rating buttons. */
+	@HxRequest
+	@GetMapping("/messages/{id}")
+	FragmentsRendering message(@PathVariable UUID id, HttpSession session) {
+		Conversation conversation = conversations.current(session);
+		return FragmentsRendering.fragment("chat/messages :: message", Map.of("view", view(conversation, conversation.get(id))))
+			.fragment("chat/composer :: composer", Map.of("streaming", conversation.isStreaming(), "oob", true))
+			.build();
+	}
+
+	@GetMapping("/messages/{id}")
+	String messageWithoutJs(@PathVariable UUID id) {
+		return "redirect:/#m-" + id;
+	}
+
+	/**
+	 * The answer as Server-Sent Events: a {@code chunk} event per piece of text, its id the answer's length
+	 * in code points so far, then one {@code done} event. A reconnecting EventSource sends Last-Event-ID and
+	 * resumes right after it; a first connection starts at {@code from}, what the page already shows.
+	 */
+	@GetMapping(path = "/messages/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream(@PathVariable UUID id, @RequestParam(defaultValue = "0") int from,
+			@RequestHeader(name = "Last-Event-ID", required = false) Integer lastEventId, HttpSession session) {
+		conversations.current(session).get(id);
+		return answers.subscribe(id, lastEventId != null ? lastEventId : from);
+	}
+
+	@HxRequest
+	@PostMapping("/conversation/new")
+	FragmentsRendering newChat(HttpSession session) {
+		conversations.startNew(session);
+		return FragmentsRendering.fragment("chat/messages :: list", Map.of("messages", List.of()))
+			.fragment("chat/composer :: composer", Map.of("streaming", false, "oob", true))
+			.fragment("fragments/error :: region", Map.of("oob", true))
+			.build();
+	}
+
+	@PostMapping("/conversation/new")
+	String newChatWithoutJs(HttpSession session) {
+		conversations.startNew(session);
+		return "redirect:/";
+	}
+
+	private Conversation.Turn startTurn(Conversation conversation, String prompt) {
+		// Browsers send a textarea's line breaks as CRLF; the user typed LF.
+		String text = prompt.replace("\r\n", "\n");
+		if (text.isBlank()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Type a message before sending.");
+		}
+		int length = text.codePointCount(0, text.length());
+		int max = properties.prompt().maxLength();
+		if (length > max) {
+			throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+					"Your message is %,d characters long; the limit is %,d.".formatted(length, max));
+		}
+		Conversation.Turn turn = conversation.startTurn(text, properties.history().maxMessages());
+		answers.start(turn.answer().id(), text);
+		return turn;
+	}
+
+	private MessageView view(Conversation conversation, ChatMessage message) {
+		String content = message.content();
+		return new MessageView(message, feedback.widget(conversation, message), content.codePointCount(0, content.length()));
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.feedbackchat.chat;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Limits on what one conversation accepts and keeps.
+ *
+ * @param prompt  {@code chat.prompt.max-length}: longest prompt accepted, in characters
+ * @param history {@code chat.history.max-messages}: messages kept per session, oldest dropped first
+ */
+@ConfigurationProperties("chat")
+public record ChatProperties(Prompt prompt, History history) {
+
+	public record Prompt(int maxLength) {
+	}
+
+	public record History(int maxMessages) {
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.feedbackchat.chat;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import dev.feedbackchat.stream.AnswerProgress;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The chat history of one browser session. It holds only small serializable records, never threads or
+ * connections, so a session store can keep it as it is. Several requests of one session may run at once
+ * (a rating while a prompt is posted), so every method synchronizes on the conversation.
+ */
+public final class Conversation implements Serializable {
+
+	private final UUID id = UUID.randomUUID();
+
+	private final List<ChatMessage> messages = new ArrayList<>();
+
+	public UUID id() {
+		return id;
+	}
+
+	public synchronized List<ChatMessage> messages() {
+		return List.copyOf(messages);
+	}
+
+	public synchronized boolean isStreaming() {
+		return messages.stream().anyMatch(ChatMessage::isStreaming);
+	}
+
+	/** The message with this id; 404 when it is not (or no longer) in this conversation. */
+	public synchronized ChatMessage get(UUID messageId) {
+		return messages.get(indexOf(messageId));
+	}
+
+	/** True when the message is the most recent assistant answer (the only one rateable in latest-only mode). */
+	public synchronized boolean isLatestAnswer(UUID messageId) {
+		for (int i = messages.size() - 1; i >= 0; i--) {
+			if (messages.get(i).isAssistant()) {
+				return messages.get(i).id().equals(messageId);
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Appends the prompt and an empty answer in state STREAMING, dropping the oldest messages beyond
+	 * {@code maxMessages}. Refused while another answer of this conversation is still streaming.
+	 */
+	synchronized Turn startTurn(String prompt, int maxMessages) {
+		if (isStreaming()) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"Please wait until the current answer is complete.");
+		}
+		Turn turn = new Turn(ChatMessage.user(prompt), ChatMessage.pendingAnswer());
+		messages.add(turn.prompt());
+		messages.add(turn.answer());
+		while (messages.size() > maxMessages) {
+			messages.remove(0);
+		}
+		return turn;
+	}
+
+	/**
+	 * Replaces a message by {@code change} applied to it, atomically with respect to every other method.
+	 * {@code change} may throw to refuse the update, which then leaves the message as it was.
+	 */
+	public synchronized ChatMessage update(UUID messageId, UnaryOperator<ChatMessage> change) {
+		int index = indexOf(messageId);
+		ChatMessage changed = change.apply(messages.get(index));
+		messages.set(index, changed);
+		return changed;
+	}
+
+	private int indexOf(UUID messageId) {
+		for (int i = 0; i < messages.size(); i++) {
+			if (messages.get(i).id().equals(messageId)) {
+				return i;
+			}
+		}
+		throw new ResponseStatusException(HttpStatus.NOT_FOUND, "This message is not in your conversation.");
+	}
+
+	/**
+	 * Brings streaming answers up to date with their generation: the text so far, and the final text and
+	 * state once it has finished. Called on request threads only.
+	 */
+	synchronized void settle(Function<UUID, Optional<AnswerProgress>> progressOf) {
+		messages.replaceAll(m -> !m.isStreaming() ? m : progressOf.apply(m.id())
+			.map(p -> m.withContent(p.text(), p.finished() ? MessageState.COMPLETE : MessageState.STREAMING))
+			// The generation is gone (evicted long after it finished): keep what was shown, as final.
+			.orElseGet(() -> m.withContent(m.content(), MessageState.COMPLETE)));
+	}
+
+	record Turn(ChatMessage prompt, ChatMessage answer) {
+	}
+
+}

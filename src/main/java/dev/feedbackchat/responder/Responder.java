@@ -1,0 +1,8 @@
+package dev.feedbackchat.responder;
+
+/** Produces the answer to a prompt, asynchronously, into a {@link TokenSink}; never blocks the caller. */
+public interface Responder {
+
+	void respond(String prompt, TokenSink sink);
+
+}

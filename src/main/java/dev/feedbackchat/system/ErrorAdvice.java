@@ -1,0 +1,52 @@
+package dev.feedbackchat.system;
+
+import java.util.Map;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxReselect;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxReswap;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRetarget;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxSwapType;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Turns refused requests into the error page with a short message. For htmx the response headers swap
+ * only that message into the page's error region, so the chat stays as it was.
+ */
+@ControllerAdvice
+class ErrorAdvice {
+
+	static final String ERROR_REGION = "#error";
+
+	static final String ERROR_MESSAGE = ".alert";
+
+	@ExceptionHandler(ResponseStatusException.class)
+	@HxRetarget(ERROR_REGION)
+	@HxReswap(HxSwapType.INNER_HTML)
+	@HxReselect(ERROR_MESSAGE)
+	ModelAndView refused(ResponseStatusException ex) {
+		return errorPage(ex.getStatusCode(), ex.getReason());
+	}
+
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
+	@HxRetarget(ERROR_REGION)
+	@HxReswap(HxSwapType.INNER_HTML)
+	@HxReselect(ERROR_MESSAGE)
+	ModelAndView malformed(Exception ex) {
+		String parameter = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+				: ((MissingServletRequestParameterException) ex).getParameterName();
+		return errorPage(HttpStatus.BAD_REQUEST, "The request has a missing or invalid '%s'.".formatted(parameter));
+	}
+
+	static ModelAndView errorPage(HttpStatusCode status, String message) {
+		return new ModelAndView("error", Map.of("status", status.value(), "message", message), status);
+	}
+
+}

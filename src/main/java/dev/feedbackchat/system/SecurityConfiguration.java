@@ -1,0 +1,45 @@
+package dev.feedbackchat.system;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+	/** No inline script or style anywhere; htmx runs without eval (see the htmx-config meta tag). */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain chatSecurity(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			// CSRF protection stays on (the default) for every POST; forms carry the token as a hidden field
+			// and htmx requests as a header (the hx: dialect adds it).
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDeniedHandler()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+		return http.build();
+	}
+
+	/**
+	 * A refused POST (missing or stale CSRF token) shows the error page as HTML whatever the Accept header;
+	 * for htmx the headers put just its message into the page's error region, like every other error.
+	 */
+	private static AccessDeniedHandler accessDeniedHandler() {
+		AccessDeniedHandlerImpl errorPage = new AccessDeniedHandlerImpl();
+		errorPage.setErrorPage(DeniedController.PATH);
+		return (request, response, exception) -> {
+			response.setHeader(HtmxResponseHeader.HX_RETARGET.getValue(), ErrorAdvice.ERROR_REGION);
+			response.setHeader(HtmxResponseHeader.HX_RESWAP.getValue(), "innerHTML");
+			response.setHeader(HtmxResponseHeader.HX_RESELECT.getValue(), ErrorAdvice.ERROR_MESSAGE);
+			errorPage.handle(request, response, exception);
+		};
+	}
+
+}

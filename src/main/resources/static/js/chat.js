@@ -1,0 +1,40 @@
+// What htmx attributes cannot express under a Content-Security-Policy without eval: Enter to send, and
+// keeping the newest message in view while the reader has not scrolled up to read older ones.
+(() => {
+  let followNewest = true;
+
+  const scroller = () => document.getElementById('scroller');
+
+  const showNewest = () => {
+    const element = scroller();
+    if (element && followNewest) {
+      element.scrollTop = element.scrollHeight;
+    }
+  };
+
+  document.addEventListener('DOMContentLoaded', () => {
+    showNewest();
+    scroller()?.addEventListener('scroll', (event) => {
+      const element = event.currentTarget;
+      followNewest = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+    });
+  });
+
+  document.addEventListener('submit', (event) => {
+    if (event.target.id === 'composer') {
+      followNewest = true;
+    }
+  });
+
+  document.addEventListener('htmx:afterSettle', showNewest);
+  document.addEventListener('htmx:sseMessage', showNewest);
+
+  // Enter sends, Shift+Enter makes a new line; not while an input method is composing a character.
+  document.addEventListener('keydown', (event) => {
+    const box = event.target;
+    if (box.id === 'prompt' && event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      box.form.requestSubmit();
+    }
+  });
+})();

@@ -1,0 +1,35 @@
+package dev.feedbackchat;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import dev.feedbackchat.chat.ChatProperties;
+import dev.feedbackchat.chat.Conversations;
+import dev.feedbackchat.feedback.FeedbackPolicy;
+import dev.feedbackchat.feedback.FeedbackProperties;
+import dev.feedbackchat.stream.LiveAnswers;
+import dev.feedbackchat.stream.StreamProperties;
+import dev.feedbackchat.system.SchedulingConfiguration;
+import dev.feedbackchat.system.SecurityConfiguration;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A web slice with the real conversation, stream and feedback components and the real security, but a
+ * {@link ManualResponder} so each test decides when an answer is complete.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@WebMvcTest
+@EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class })
+@Import({ Conversations.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
+		SchedulingConfiguration.class, ManualResponder.class, MockChat.class })
+public @interface ChatWebTest {
+
+}

@@ -1,0 +1,217 @@
+package dev.feedbackchat.feedback;
+
+import dev.feedbackchat.ChatWebTest;
+import dev.feedbackchat.ManualResponder;
+import dev.feedbackchat.MockChat;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class FeedbackControllerTests {
+
+	static Element widget(ResultActions result) throws Exception {
+		return Jsoup.parseBodyFragment(result.andReturn().getResponse().getContentAsString()).selectFirst(".feedback");
+	}
+
+	static String alert(ResultActions result) throws Exception {
+		return Jsoup.parse(result.andReturn().getResponse().getContentAsString()).selectFirst(".alert").text();
+	}
+
+	static Element up(Element scope) {
+		return scope.selectFirst("button[aria-label='Thumbs up']");
+	}
+
+	static Element down(Element scope) {
+		return scope.selectFirst("button[aria-label='Thumbs down']");
+	}
+
+	abstract static class ModeTests {
+
+		@Autowired
+		MockMvc mvc;
+
+		@Autowired
+		MockChat chat;
+
+		@Autowired
+		ManualResponder responder;
+
+		@BeforeEach
+		void newBrowser() {
+			chat.newBrowser();
+		}
+
+		String answered(String prompt) throws Exception {
+			String id = chat.sendOk(prompt);
+			responder.finishAll();
+			return id;
+		}
+
+		Element answerOnPage(String id) throws Exception {
+			return chat.page().selectFirst("#m-" + id);
+		}
+
+	}
+
+	@Nested
+	@ChatWebTest
+	class Locked extends ModeTests {
+
+		@Test
+		void ratingUpSavesOneAndReturnsTheLockedWidget() throws Exception {
+			String id = answered("hello");
+			Element widget = widget(chat.rate(id, "1").andExpect(status().isOk()));
+			assertThat(up(widget).attr("aria-pressed")).isEqualTo("true");
+			assertThat(down(widget).attr("aria-pressed")).isEqualTo("false");
+			assertThat(up(widget).hasAttr("disabled")).isTrue();
+			assertThat(down(widget).hasAttr("disabled")).isTrue();
+			Element answer = answerOnPage(id);
+			assertThat(up(answer).attr("aria-pressed")).isEqualTo("true");
+			assertThat(up(answer).hasAttr("disabled")).isTrue();
+		}
+
+		@Test
+		void ratingDownSavesZero() throws Exception {
+			String id = answered("hello");
+			Element widget = widget(chat.rate(id, "0").andExpect(status().isOk()));
+			assertThat(down(widget).attr("aria-pressed")).isEqualTo("true");
+			assertThat(up(widget).attr("aria-pressed")).isEqualTo("false");
+		}
+
+		@Test
+		void secondRatingIsRefusedWith409AndTheFirstStays() throws Exception {
+			String id = answered("hello");
+			chat.rate(id, "1").andExpect(status().isOk());
+			assertThat(alert(chat.rate(id, "0").andExpect(status().isConflict()).andExpect(header().string("HX-Retarget", "#error"))))
+				.isEqualTo("This answer has already been rated.");
+			assertThat(up(answerOnPage(id)).attr("aria-pressed")).isEqualTo("true");
+		}
+
+		@Test
+		void ratingAnUnknownMessageIsNotFound() throws Exception {
+			answered("hello");
+			assertThat(alert(chat.rate("7b1f6c1e-0000-4000-8000-000000000000", "1").andExpect(status().isNotFound())))
+				.isEqualTo("This message is not in your conversation.");
+		}
+
+		@Test
+		void ratingWithAMalformedIdIsABadRequest() throws Exception {
+			chat.rate("not-a-uuid", "1").andExpect(status().isBadRequest());
+		}
+
+		@Test
+		void ratingAUserMessageIsRefusedWith409() throws Exception {
+			answered("hello");
+			String userId = chat.page().selectFirst("article.message.user").id().substring(2);
+			assertThat(alert(chat.rate(userId, "1").andExpect(status().isConflict()))).isEqualTo("Only answers can be rated.");
+		}
+
+		@Test
+		void ratingAnAnswerStillStreamingIsRefusedWith409() throws Exception {
+			String id = chat.sendOk("hello");
+			assertThat(alert(chat.rate(id, "1").andExpect(status().isConflict())))
+				.isEqualTo("Wait until the answer is complete before rating it.");
+			responder.finishAll();
+			assertThat(up(answerOnPage(id)).attr("aria-pressed")).isEqualTo("false");
+		}
+
+		@Test
+		void ratingValuesOtherThanZeroOrOneAreBadRequests() throws Exception {
+			String id = answered("hello");
+			for (String value : new String[] { "2", "-1", "abc", "" }) {
+				chat.rate(id, value).andExpect(status().isBadRequest());
+			}
+			mvc.perform(post("/messages/{id}/feedback", id).session(chat.session()).with(csrf()).header("HX-Request", "true"))
+				.andExpect(status().isBadRequest());
+			assertThat(up(answerOnPage(id)).hasAttr("disabled")).isFalse();
+		}
+
+		@Test
+		void ratingWithoutCsrfTokenIsForbiddenAndSavesNothing() throws Exception {
+			String id = answered("hello");
+			mvc.perform(post("/messages/{id}/feedback", id).session(chat.session()).header("HX-Request", "true").param("value", "1"))
+				.andExpect(status().isForbidden());
+			assertThat(up(answerOnPage(id)).attr("aria-pressed")).isEqualTo("false");
+		}
+
+		@Test
+		void everyAnswerCanBeRatedOnceInAnyOrder() throws Exception {
+			String first = answered("one");
+			String second = answered("two");
+			chat.rate(first, "0").andExpect(status().isOk());
+			chat.rate(second, "1").andExpect(status().isOk());
+			Document page = chat.page();
+			assertThat(down(page.selectFirst("#m-" + first)).attr("aria-pressed")).isEqualTo("true");
+			assertThat(up(page.selectFirst("#m-" + second)).attr("aria-pressed")).isEqualTo("true");
+		}
+
+		@Test
+		void withoutJavaScriptARatingPostRedirectsBackToTheAnswer() throws Exception {
+			String id = answered("hello");
+			mvc.perform(post("/messages/{id}/feedback", id).session(chat.session()).with(csrf()).param("value", "1"))
+				.andExpect(status().isFound())
+				.andExpect(redirectedUrl("/#m-" + id));
+			assertThat(up(answerOnPage(id)).attr("aria-pressed")).isEqualTo("true");
+		}
+
+	}
+
+	@Nested
+	@ChatWebTest
+	@TestPropertySource(properties = "chat.feedback.mode=changeable")
+	class Changeable extends ModeTests {
+
+		@Test
+		void aRatingCanBeChangedAndTheButtonsStayEnabled() throws Exception {
+			String id = answered("hello");
+			chat.rate(id, "1").andExpect(status().isOk());
+			Element widget = widget(chat.rate(id, "0").andExpect(status().isOk()));
+			assertThat(down(widget).attr("aria-pressed")).isEqualTo("true");
+			assertThat(up(widget).attr("aria-pressed")).isEqualTo("false");
+			assertThat(up(widget).hasAttr("disabled")).isFalse();
+			assertThat(down(answerOnPage(id)).attr("aria-pressed")).isEqualTo("true");
+		}
+
+	}
+
+	@Nested
+	@ChatWebTest
+	@TestPropertySource(properties = "chat.feedback.mode=latest-only")
+	class LatestOnly extends ModeTests {
+
+		@Test
+		void onlyTheLatestAnswerShowsButtonsAndOlderOnesCannotBeRated() throws Exception {
+			String first = answered("one");
+			chat.rate(first, "1").andExpect(status().isOk());
+			String second = answered("two");
+			Document page = chat.page();
+			Element older = page.selectFirst("#m-" + first);
+			assertThat(older.select("button")).isEmpty();
+			assertThat(older.selectFirst(".rated").text()).isEqualTo("Rated thumbs up");
+			assertThat(up(page.selectFirst("#m-" + second)).hasAttr("disabled")).isFalse();
+			String third = answered("three");
+			assertThat(chat.page().selectFirst("#m-" + second).select("button, .rated")).isEmpty();
+			assertThat(alert(chat.rate(second, "1").andExpect(status().isConflict())))
+				.isEqualTo("Only the latest answer can be rated.");
+			chat.rate(third, "0").andExpect(status().isOk());
+			chat.rate(third, "1").andExpect(status().isConflict());
+		}
+
+	}
+
+}
