@@ -40,23 +40,21 @@ final class LiveAnswer implements TokenSink {
 	/**
 	 * Sends the text from code point {@code from} on, then every new piece, then the closing event. The
 	 * catch-up is sent under the lock so no new piece can overtake it; the emitter is not yet handed to the
-	 * container, so that send only buffers.
+	 * container, so that send only buffers. A finished answer sends only the closing event: the page then
+	 * fetches the whole finished message.
 	 */
 	void attach(SseEmitter emitter, int from) {
-		boolean finished;
 		synchronized (this) {
-			int start = Math.max(0, Math.min(from, length));
-			if (start < length) {
-				send(emitter, SseEvents.chunk(text.substring(text.offsetByCodePoints(0, start)), length));
-			}
-			finished = finishedAt != null;
-			if (!finished) {
+			if (finishedAt == null) {
+				int start = Math.max(0, Math.min(from, length));
+				if (start < length) {
+					send(emitter, SseEvents.chunk(text.substring(text.offsetByCodePoints(0, start)), length));
+				}
 				listeners.add(emitter);
+				return;
 			}
 		}
-		if (finished) {
-			close(emitter);
-		}
+		close(emitter);
 	}
 
 	synchronized void detach(SseEmitter emitter) {

@@ -1,0 +1,160 @@
+package dev.feedbackchat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One browser session over real HTTP (java.net.http): cookies, CSRF token, htmx headers, SSE reading. */
+public class HttpChat {
+
+	/** One Server-Sent Event and when it arrived (System.nanoTime()). */
+	public record SseEvent(String id, String name, String data, long arrivedNanos) {
+	}
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final String base;
+
+	private String csrfToken;
+
+	public HttpChat(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Loads the chat page, keeping its CSRF token for the posts that follow. */
+	public Document page() throws IOException, InterruptedException {
+		HttpResponse<String> response = get("/");
+		assertThat(response.statusCode()).isEqualTo(200);
+		Document page = Jsoup.parse(response.body());
+		csrfToken = page.selectFirst("input[name=_csrf]").val();
+		return page;
+	}
+
+	public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+		if (csrfToken == null) {
+			page();
+		}
+		String body = form.entrySet()
+			.stream()
+			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpRequest request = request(path).header("HX-Request", "true")
+			.header("X-CSRF-TOKEN", csrfToken)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return client.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Sends a prompt that must be accepted; returns the id of its answer. */
+	public String send(String prompt) throws IOException, InterruptedException {
+		HttpResponse<String> response = post("/messages", Map.of("prompt", prompt));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Element answer = Jsoup.parseBodyFragment(response.body()).selectFirst("article.message.assistant");
+		return answer.id().substring("m-".length());
+	}
+
+	public HttpResponse<String> rate(String messageId, int value) throws IOException, InterruptedException {
+		return post("/messages/" + messageId + "/feedback", Map.of("value", Integer.toString(value)));
+	}
+
+	/** Opens the answer's event stream; the caller reads events from it and closes it. */
+	public EventStream stream(String messageId, String lastEventId) throws IOException, InterruptedException {
+		HttpRequest.Builder request = request("/messages/" + messageId + "/stream").header("Accept", "text/event-stream");
+		if (lastEventId != null) {
+			request.header("Last-Event-ID", lastEventId);
+		}
+		HttpResponse<InputStream> response = client.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+		return new EventStream(response.body());
+	}
+
+	/** Reads the whole stream of an answer, to its end. */
+	public List<SseEvent> readAll(String messageId, String lastEventId) throws IOException, InterruptedException {
+		try (EventStream stream = stream(messageId, lastEventId)) {
+			List<SseEvent> events = new ArrayList<>();
+			for (SseEvent event = stream.next(); event != null; event = stream.next()) {
+				events.add(event);
+			}
+			return events;
+		}
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+	}
+
+	public static final class EventStream implements AutoCloseable {
+
+		private final InputStream body;
+
+		private final BufferedReader reader;
+
+		EventStream(InputStream body) {
+			this.body = body;
+			this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+		}
+
+		/** The next event, or null at the end of the stream. */
+		public SseEvent next() throws IOException {
+			String id = null;
+			String name = "message";
+			StringBuilder data = null;
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (line.isEmpty()) {
+					if (data != null) {
+						return new SseEvent(id, name, data.toString(), System.nanoTime());
+					}
+					continue;
+				}
+				int colon = line.indexOf(':');
+				String field = colon < 0 ? line : line.substring(0, colon);
+				String value = colon < 0 ? "" : line.substring(colon + 1);
+				// As the browser does: one leading space of a value is dropped.
+				value = value.startsWith(" ") ? value.substring(1) : value;
+				switch (field) {
+					case "id" -> id = value;
+					case "event" -> name = value;
+					case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+					default -> {
+					}
+				}
+			}
+			return null;
+		}
+
+		@Override
+		public void close() throws IOException {
+			body.close();
+		}
+
+	}
+
+}
