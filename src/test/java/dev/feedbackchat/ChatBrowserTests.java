@@ -125,16 +125,17 @@ class ChatBrowserTests {
 		});
 
 		awaitText(driver, ASSISTANT_CONTENT, answer);
-		WebElement article = driver.findElement(By.cssSelector("#messages article.message.assistant"));
-		String articleId = article.getDomAttribute("id");
+		// Read in the page: the finished message may replace the streaming element at any moment.
+		String articleId = (String) js(driver).executeScript(
+				"const all = document.querySelectorAll('#messages article.message.assistant'); return all[all.length - 1].id;");
 		assertThat(articleId).matches("m-[0-9a-f-]{36}");
-		assertThat(article.findElement(By.cssSelector(".role")).getText()).isEqualTo("assistant");
 
 		// The finished message replaces the streaming one; it brings the rating buttons and re-enables the prompt.
 		By thumbsUp = By.cssSelector("#" + articleId + " button[aria-label='Thumbs up']");
 		By thumbsDown = By.cssSelector("#" + articleId + " button[aria-label='Thumbs down']");
 		waitFor(driver).until(ExpectedConditions.elementToBeClickable(thumbsUp));
 		waitFor(driver).until(d -> !isDisabled(d, PROMPT));
+		assertThat(driver.findElement(By.cssSelector("#" + articleId + " .role")).getText()).isEqualTo("assistant");
 		assertThat(driver.findElement(thumbsUp).getDomAttribute("aria-pressed")).isEqualTo("false");
 		assertThat(driver.findElement(thumbsDown).getDomAttribute("aria-pressed")).isEqualTo("false");
 
@@ -233,6 +234,20 @@ class ChatBrowserTests {
 		driver.navigate().refresh();
 		awaitText(driver, ASSISTANT_CONTENT, answer);
 		assertThat(textOf(driver, USER_CONTENT)).isEqualTo(prompt);
+	}
+
+	@Test
+	void refusedPromptShowsItsMessageInThePageAndTheNextSendClearsIt() {
+		openChat(driver);
+		send(driver, "   ");
+
+		waitFor(driver).until(d -> "Type a message before sending.".equals(textOf(d, "#error .alert")));
+		assertThat(driver.findElements(By.cssSelector("#messages article.message"))).isEmpty();
+
+		driver.findElement(By.cssSelector(PROMPT)).clear();
+		send(driver, "now with text");
+		awaitText(driver, USER_CONTENT, "now with text");
+		waitFor(driver).until(d -> d.findElements(By.cssSelector("#error .alert")).isEmpty());
 	}
 
 	@Test
