@@ -10,25 +10,32 @@ import dev.feedbackchat.chat.ChatProperties;
 import dev.feedbackchat.chat.Conversations;
 import dev.feedbackchat.feedback.FeedbackPolicy;
 import dev.feedbackchat.feedback.FeedbackProperties;
+import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.stream.LiveAnswers;
 import dev.feedbackchat.stream.StreamProperties;
 import dev.feedbackchat.system.SchedulingConfiguration;
 import dev.feedbackchat.system.SecurityConfiguration;
 
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureJdbc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * A web slice with the real conversation, stream and feedback components and the real security, but a
+ * A web slice with the real conversation, stream, feedback and store components (on an in-memory H2
+ * database) and the real security, but a
  * {@link ManualResponder} so each test decides when an answer is complete.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest
+@AutoConfigureJdbc
+@ImportAutoConfiguration(FlywayAutoConfiguration.class)
 @EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class })
-@Import({ Conversations.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
+@Import({ Conversations.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		SchedulingConfiguration.class, ManualResponder.class, MockChat.class })
 public @interface ChatWebTest {
 

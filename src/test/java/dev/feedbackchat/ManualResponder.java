@@ -16,6 +16,11 @@ public class ManualResponder implements Responder {
 	private final List<Pending> pending = new CopyOnWriteArrayList<>();
 
 	@Override
+	public String name() {
+		return "manual";
+	}
+
+	@Override
 	public void respond(String prompt, TokenSink sink) {
 		pending.add(new Pending(prompt, sink));
 	}

@@ -1,10 +1,13 @@
 package dev.feedbackchat.chat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.feedbackchat.feedback.FeedbackPolicy;
+import dev.feedbackchat.store.ChatRecord;
+import dev.feedbackchat.store.FinishedTurn;
 import dev.feedbackchat.stream.LiveAnswers;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpSession;
@@ -35,13 +38,16 @@ class ChatController {
 
 	private final FeedbackPolicy feedback;
 
+	private final ChatRecord record;
+
 	private final ChatProperties properties;
 
-	ChatController(Conversations conversations, LiveAnswers answers, FeedbackPolicy feedback,
+	ChatController(Conversations conversations, LiveAnswers answers, FeedbackPolicy feedback, ChatRecord record,
 			ChatProperties properties) {
 		this.conversations = conversations;
 		this.answers = answers;
 		this.feedback = feedback;
+		this.record = record;
 		this.properties = properties;
 	}
 
@@ -127,7 +133,9 @@ class ChatController {
 					"Your message is %,d characters long; the limit is %,d.".formatted(length, max));
 		}
 		Conversation.Turn turn = conversation.startTurn(text, properties.history().maxMessages());
-		answers.start(turn.answer().id(), text);
+		String responder = answers.responderName();
+		answers.start(turn.answer().id(), text, answer -> record.saveTurn(new FinishedTurn(conversation.id(),
+				turn.prompt().id(), text, turn.prompt().createdAt(), turn.answer().id(), answer, responder, Instant.now())));
 		return turn;
 	}
 

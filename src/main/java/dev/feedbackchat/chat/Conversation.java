@@ -95,7 +95,8 @@ public final class Conversation implements Serializable {
 	 */
 	synchronized void settle(Function<UUID, Optional<AnswerProgress>> progressOf) {
 		messages.replaceAll(m -> !m.isStreaming() ? m : progressOf.apply(m.id())
-			.map(p -> m.withContent(p.text(), p.finished() ? MessageState.COMPLETE : MessageState.STREAMING))
+			.map(p -> m.withContent(p.text(), !p.finished() ? MessageState.STREAMING
+					: p.failed() ? MessageState.FAILED : MessageState.COMPLETE))
 			// The generation is gone (evicted long after it finished): keep what was shown, as final.
 			.orElseGet(() -> m.withContent(m.content(), MessageState.COMPLETE)));
 	}

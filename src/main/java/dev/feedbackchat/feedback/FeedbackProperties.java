@@ -2,7 +2,10 @@ package dev.feedbackchat.feedback;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** @param mode {@code chat.feedback.mode}: {@code locked}, {@code changeable} or {@code latest-only} */
+/**
+ * @param mode  {@code chat.feedback.mode}: {@code locked}, {@code changeable} or {@code latest-only}
+ * @param scale {@code chat.feedback.scale}: {@code thumbs}, {@code faces} or {@code stars}
+ */
 @ConfigurationProperties("chat.feedback")
-public record FeedbackProperties(FeedbackMode mode) {
+public record FeedbackProperties(FeedbackMode mode, FeedbackScale scale) {
 }

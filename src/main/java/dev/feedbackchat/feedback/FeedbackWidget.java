@@ -1,22 +1,29 @@
 package dev.feedbackchat.feedback;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
  * What the rating widget under an answer shows.
  *
- * @param buttons whether the thumbs buttons are shown at all (else only a saved rating, read-only)
- * @param enabled whether the buttons can be clicked
- * @param value   the saved rating: 0 down, 1 up, or {@code null}
+ * @param scale        thumbs, faces or stars (also the CSS class that picks the icons)
+ * @param buttons      whether the rating buttons are shown at all (else only a saved rating, read-only)
+ * @param enabled      whether the buttons can be clicked
+ * @param choices      the buttons, in the order shown
+ * @param rated        the label of the saved rating ("Thumbs up", "4 stars"), or {@code null}
+ * @param comment      the saved comment, or {@code null}
+ * @param commentLabel the question over the comment box, or {@code null} when no box is offered
  */
-public record FeedbackWidget(UUID messageId, boolean buttons, boolean enabled, Integer value) {
+public record FeedbackWidget(UUID messageId, String scale, boolean buttons, boolean enabled, List<Choice> choices,
+		String rated, String comment, String commentLabel) {
 
-	public boolean up() {
-		return value != null && value == 1;
-	}
-
-	public boolean down() {
-		return value != null && value == 0;
+	/**
+	 * One rating button.
+	 *
+	 * @param pressed this is the saved rating
+	 * @param lit     drawn highlighted: the saved rating, and for stars every star up to it
+	 */
+	public record Choice(int value, String label, String symbol, boolean pressed, boolean lit) {
 	}
 
 }

@@ -28,6 +28,11 @@ public class EchoResponder implements Responder {
 	}
 
 	@Override
+	public String name() {
+		return "echo";
+	}
+
+	@Override
 	public void respond(String prompt, TokenSink sink) {
 		Typing typing = new Typing(answerTo(prompt).codePoints().toArray(), sink);
 		typing.future = scheduler.scheduleAtFixedRate(typing, 0, delayNanos, TimeUnit.NANOSECONDS);

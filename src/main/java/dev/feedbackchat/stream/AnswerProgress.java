@@ -1,5 +1,11 @@
 package dev.feedbackchat.stream;
 
-/** How far an answer has come: its text so far and whether that text is final. */
-public record AnswerProgress(String text, boolean finished) {
+/**
+ * How far an answer has come.
+ *
+ * @param text     the text so far
+ * @param finished whether the text is final
+ * @param failed   whether it finished without being stored (its completion callback failed)
+ */
+public record AnswerProgress(String text, boolean finished, boolean failed) {
 }

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.feedbackchat.responder.TokenSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -17,16 +20,27 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class LiveAnswer implements TokenSink {
 
+	private static final Logger log = LoggerFactory.getLogger(LiveAnswer.class);
+
+	private final Consumer<String> whenFinished;
+
 	private final StringBuilder text = new StringBuilder();
 
 	private int length;
 
 	private Instant finishedAt;
 
+	private boolean failed;
+
 	private final List<SseEmitter> listeners = new ArrayList<>();
 
+	/** @param whenFinished gets the final text before anyone learns the answer is finished (it stores it) */
+	LiveAnswer(Consumer<String> whenFinished) {
+		this.whenFinished = whenFinished;
+	}
+
 	synchronized AnswerProgress progress() {
-		return new AnswerProgress(text.toString(), finishedAt != null);
+		return new AnswerProgress(text.toString(), finishedAt != null, failed);
 	}
 
 	synchronized boolean finishedBefore(Instant instant) {
@@ -83,8 +97,17 @@ final class LiveAnswer implements TokenSink {
 
 	@Override
 	public void complete() {
+		boolean stored = true;
+		try {
+			whenFinished.accept(progress().text());
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not store a finished answer", ex);
+			stored = false;
+		}
 		List<SseEmitter> targets;
 		synchronized (this) {
+			failed = !stored;
 			finishedAt = Instant.now();
 			targets = List.copyOf(listeners);
 			listeners.clear();

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import dev.feedbackchat.responder.Responder;
 
@@ -30,10 +31,19 @@ public class LiveAnswers {
 		this.properties = properties;
 	}
 
-	public void start(UUID messageId, String prompt) {
-		LiveAnswer answer = new LiveAnswer();
+	/**
+	 * Starts generating the answer to {@code prompt}. {@code whenFinished} gets its final text on the
+	 * generating thread, before the answer counts as finished; if it throws, the answer is finished as failed.
+	 */
+	public void start(UUID messageId, String prompt, Consumer<String> whenFinished) {
+		LiveAnswer answer = new LiveAnswer(whenFinished);
 		answers.put(messageId, answer);
 		responder.respond(prompt, answer);
+	}
+
+	/** Recorded with each answer: what produced it. */
+	public String responderName() {
+		return responder.name();
 	}
 
 	public Optional<AnswerProgress> progress(UUID messageId) {

@@ -202,7 +202,7 @@ class FeedbackControllerTests {
 			Document page = chat.page();
 			Element older = page.selectFirst("#m-" + first);
 			assertThat(older.select("button")).isEmpty();
-			assertThat(older.selectFirst(".rated").text()).isEqualTo("Rated thumbs up");
+			assertThat(older.selectFirst(".rated").text()).isEqualTo("Rated: Thumbs up");
 			assertThat(up(page.selectFirst("#m-" + second)).hasAttr("disabled")).isFalse();
 			String third = answered("three");
 			assertThat(chat.page().selectFirst("#m-" + second).select("button, .rated")).isEmpty();
