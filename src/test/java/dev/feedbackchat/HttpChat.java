@@ -60,16 +60,30 @@ public class HttpChat {
 		if (csrfToken == null) {
 			page();
 		}
-		String body = form.entrySet()
-			.stream()
-			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
 		HttpRequest request = request(path).header("HX-Request", "true")
 			.header("X-CSRF-TOKEN", csrfToken)
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.POST(formBody(form))
 			.build();
 		return client.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Signs in to /admin through its login form, as a person would; the session cookie keeps it. */
+	public void signIn(String username, String password) throws IOException, InterruptedException {
+		String token = Jsoup.parse(get("/admin/login").body()).selectFirst("input[name=_csrf]").val();
+		HttpRequest request = request("/admin/login").header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(formBody(Map.of("username", username, "password", password, "_csrf", token)))
+			.build();
+		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/admin"));
+	}
+
+	private static HttpRequest.BodyPublisher formBody(Map<String, String> form) {
+		return HttpRequest.BodyPublishers.ofString(form.entrySet()
+			.stream()
+			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&")));
 	}
 
 	/** Sends a prompt that must be accepted; returns the id of its answer. */

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.feedbackchat.feedback.FeedbackScale;
@@ -63,7 +65,8 @@ public class Seeder {
 	}
 
 	public void insert(List<Seed> seeds) {
-		List<Object[]> conversations = new ArrayList<>();
+		// One conversation may hold several seeds: insert it once, at its first prompt.
+		Map<UUID, Object[]> conversations = new LinkedHashMap<>();
 		List<Object[]> prompts = new ArrayList<>();
 		List<Object[]> answers = new ArrayList<>();
 		List<Object[]> ratings = new ArrayList<>();
@@ -72,7 +75,7 @@ public class Seeder {
 			UUID answerId = UUID.randomUUID();
 			Instant answeredAt = seed.scale() == null ? seed.ratedAt() : seed.ratedAt().minus(Duration.ofMinutes(1));
 			OffsetDateTime promptedAt = utc(answeredAt.minusSeconds(5));
-			conversations.add(new Object[] { seed.conversationId(), promptedAt, seed.conversationId() });
+			conversations.putIfAbsent(seed.conversationId(), new Object[] { seed.conversationId(), promptedAt });
 			prompts.add(new Object[] { promptId, seed.conversationId(), "user", seed.prompt(), null, null, promptedAt });
 			answers.add(new Object[] { answerId, seed.conversationId(), "assistant", seed.answer(), "echo", promptId,
 					utc(answeredAt) });
@@ -81,9 +84,7 @@ public class Seeder {
 						seed.scale().sentiment(seed.rating()), seed.comment(), utc(seed.ratedAt()) });
 			}
 		}
-		// One conversation may hold several seeds: insert it once.
-		jdbc.batchUpdate("insert into conversation (id, created_at) select ?, ? where not exists "
-				+ "(select 1 from conversation where id = ?)", conversations);
+		jdbc.batchUpdate("insert into conversation (id, created_at) values (?, ?)", List.copyOf(conversations.values()));
 		String message = "insert into message (id, conversation_id, role, content, responder, prompt_id, created_at) "
 				+ "values (?, ?, ?, ?, ?, ?, ?)";
 		jdbc.batchUpdate(message, prompts);
