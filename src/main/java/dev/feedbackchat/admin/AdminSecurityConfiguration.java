@@ -22,6 +22,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.util.StringUtils;
 
 /**
@@ -84,10 +85,14 @@ public class AdminSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain adminSecurity(HttpSecurity http) throws Exception {
+		// After login, back to the page asked for, without the "?continue" marker in its (shareable) URL.
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		requestCache.setMatchingRequestParameterName(null);
 		http.securityMatcher("/admin/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
 			.formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/admin").permitAll())
 			.logout(logout -> logout.logoutUrl("/admin/logout").permitAll())
+			.requestCache(cache -> cache.requestCache(requestCache))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginEntryPoint()));
 		return http.build();
 	}

@@ -91,19 +91,13 @@ record Chart(String title, String description, String note, int width, int heigh
 			first = last.minusDays(MAX_DAYS - 1);
 		}
 		int dayCount = (int) ChronoUnit.DAYS.between(first, last) + 1;
-		long[][] perDay = new long[dayCount][3];
-		for (DayCount count : counts) {
-			int index = (int) ChronoUnit.DAYS.between(first, count.day());
-			if (index >= 0 && index < dayCount) {
-				perDay[index][SENTIMENTS.indexOf(count.sentiment())] += count.ratings();
-			}
-		}
+		long[][] perDay = tally(first, dayCount, counts);
 		long highest = 0;
 		for (long[] day : perDay) {
 			highest = Math.max(highest, day[0] + day[1] + day[2]);
 		}
-		long step = niceStep(highest);
-		long scaleMax = step * 4;
+		long step = step(highest);
+		long scaleMax = step * steps(highest, step);
 		int labelEvery = (int) Math.ceil(dayCount / 10.0);
 
 		double slot = (double) (WIDTH - LEFT - RIGHT) / dayCount;
@@ -127,11 +121,23 @@ record Chart(String title, String description, String note, int width, int heigh
 			days.add(new Day(date, c[0], c[1], c[2], List.copyOf(segments), label, round(x + bar / 2), tooltip));
 		}
 		List<GridLine> grid = new ArrayList<>();
-		for (int i = 0; i <= 4; i++) {
-			grid.add(new GridLine(round(y(i * step, scaleMax)), i * step));
+		for (long value = 0; value <= scaleMax; value += step) {
+			grid.add(new GridLine(round(y(value, scaleMax)), value));
 		}
 		return new Chart(title(first, last), description(days), note, WIDTH, TOP + PLOT + BOTTOM,
 				List.copyOf(days), List.copyOf(grid));
+	}
+
+	/** Ratings per day (from {@code first}) and sentiment (in the order of SENTIMENTS). */
+	private static long[][] tally(LocalDate first, int dayCount, List<DayCount> counts) {
+		long[][] perDay = new long[dayCount][SENTIMENTS.size()];
+		for (DayCount count : counts) {
+			int index = (int) ChronoUnit.DAYS.between(first, count.day());
+			if (index >= 0 && index < dayCount) {
+				perDay[index][SENTIMENTS.indexOf(count.sentiment())] += count.ratings();
+			}
+		}
+		return perDay;
 	}
 
 	public int plotLeft() {
@@ -154,16 +160,19 @@ record Chart(String title, String description, String note, int width, int heigh
 		return Math.round(value * 10) / 10.0;
 	}
 
-	/** A step of 1, 2 or 5 times a power of ten, so that four steps reach the highest bar. */
-	private static long niceStep(long highest) {
-		long needed = Math.max(1, (highest + 3) / 4);
+	/** The smallest step of 1, 2 or 5 times a power of ten that reaches the highest bar in at most five. */
+	private static long step(long highest) {
 		for (long power = 1;; power *= 10) {
 			for (long factor : new long[] { 1, 2, 5 }) {
-				if (factor * power >= needed) {
+				if (steps(highest, factor * power) <= 5) {
 					return factor * power;
 				}
 			}
 		}
+	}
+
+	private static long steps(long highest, long step) {
+		return Math.max(1, (highest + step - 1) / step);
 	}
 
 	private static String title(LocalDate first, LocalDate last) {

@@ -1,0 +1,118 @@
+package dev.feedbackchat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One headless Chromium with its own fresh profile (so its own cookies and session) and its own chromedriver,
+ * for the browser suites. Uses Debian's chromium and chromedriver; Selenium never downloads a browser or
+ * driver. Without /usr/bin/chromedriver the suites fail rather than skip: CI installs it.
+ */
+public record Browser(WebDriver driver, ChromeDriverService service, Path profile) {
+
+	public static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	private static final String CHROMIUM = "/usr/bin/chromium";
+
+	public static void requireChromium() {
+		assertThat(CHROMEDRIVER).as("chromedriver (apt-get install chromium-driver)").exists().canRead();
+		assertThat(CHROMEDRIVER.canExecute()).as("%s is executable", CHROMEDRIVER).isTrue();
+		assertThat(new File(CHROMIUM)).as("chromium (apt-get install chromium)").exists();
+	}
+
+	public static Browser start() throws IOException {
+		return start(null);
+	}
+
+	/**
+	 * @param downloads where downloads are saved without asking, or {@code null}
+	 * @param arguments more Chromium switches, e.g. {@code --blink-settings=scriptEnabled=false}
+	 */
+	public static Browser start(Path downloads, String... arguments) throws IOException {
+		Path profile = Files.createTempDirectory("chat-browser-profile");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--window-size=1280,900", "--user-data-dir=" + profile);
+		options.addArguments(arguments);
+		if (downloads != null) {
+			options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+					"download.prompt_for_download", false));
+		}
+		LoggingPreferences logging = new LoggingPreferences();
+		logging.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort()
+			.build();
+		try {
+			return new Browser(new ChromeDriver(service, options), service, profile);
+		}
+		catch (RuntimeException ex) {
+			service.stop();
+			deleteQuietly(profile);
+			throw ex;
+		}
+	}
+
+	public void close() {
+		try {
+			driver.quit();
+		}
+		finally {
+			service.stop();
+			deleteQuietly(profile);
+		}
+	}
+
+	public static JavascriptExecutor js(WebDriver browser) {
+		return (JavascriptExecutor) browser;
+	}
+
+	public static WebDriverWait waitFor(WebDriver browser) {
+		WebDriverWait wait = new WebDriverWait(browser, TIMEOUT, Duration.ofMillis(50));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
+
+	/** Writes a PNG of the page for a person to look at. */
+	public static void saveScreenshot(WebDriver browser, Path target) throws IOException {
+		byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+		Files.createDirectories(target.toAbsolutePath().getParent());
+		Files.write(target, png);
+	}
+
+	private static void deleteQuietly(Path directory) {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a temp dir left behind is harmless
+		}
+	}
+
+}
