@@ -47,6 +47,12 @@ public class HttpChat {
 		return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A GET whose body the caller reads as it arrives (and closes), for downloads too big to hold. */
+	public HttpResponse<InputStream> open(String path) throws IOException, InterruptedException {
+		return client.send(request(path).timeout(Duration.ofMinutes(30)).GET().build(),
+				HttpResponse.BodyHandlers.ofInputStream());
+	}
+
 	/** Loads the chat page, keeping its CSRF token for the posts that follow. */
 	public Document page() throws IOException, InterruptedException {
 		HttpResponse<String> response = get("/");
