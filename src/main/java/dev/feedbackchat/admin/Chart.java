@@ -29,7 +29,7 @@ record Chart(String title, String description, String note, int width, int heigh
 	/** The drawing's size in SVG units; it scales to the page's width. */
 	private static final int WIDTH = 720;
 
-	private static final int LEFT = 36;
+	private static final int LEFT = 48;
 
 	private static final int RIGHT = 8;
 
