@@ -13,7 +13,6 @@ import dev.feedbackchat.feedback.FeedbackProperties;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.stream.LiveAnswers;
 import dev.feedbackchat.stream.StreamProperties;
-import dev.feedbackchat.system.SchedulingConfiguration;
 import dev.feedbackchat.system.SecurityConfiguration;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -36,7 +35,7 @@ import org.springframework.context.annotation.Import;
 @ImportAutoConfiguration(FlywayAutoConfiguration.class)
 @EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class })
 @Import({ Conversations.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
-		SchedulingConfiguration.class, ManualResponder.class, MockChat.class })
+		SynchronousFinishing.class, ManualResponder.class, MockChat.class })
 public @interface ChatWebTest {
 
 }
