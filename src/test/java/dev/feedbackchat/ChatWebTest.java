@@ -16,7 +16,6 @@ import dev.feedbackchat.feedback.FeedbackProperties;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.stream.LiveAnswers;
 import dev.feedbackchat.stream.StreamProperties;
-import dev.feedbackchat.system.SchedulingConfiguration;
 import dev.feedbackchat.system.SecurityConfiguration;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -40,7 +39,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class,
 		AdminProperties.class })
 @Import({ Conversations.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
-		AdminSecurityConfiguration.class, RatedAnswers.class, SchedulingConfiguration.class, ManualResponder.class,
+		AdminSecurityConfiguration.class, RatedAnswers.class, SynchronousFinishing.class, ManualResponder.class,
 		MockChat.class })
 public @interface ChatWebTest {
 

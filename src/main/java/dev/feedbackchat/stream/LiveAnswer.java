@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import dev.feedbackchat.responder.TokenSink;
@@ -24,6 +25,8 @@ final class LiveAnswer implements TokenSink {
 
 	private final Consumer<String> whenFinished;
 
+	private final Executor finisher;
+
 	private final StringBuilder text = new StringBuilder();
 
 	private int length;
@@ -34,9 +37,13 @@ final class LiveAnswer implements TokenSink {
 
 	private final List<SseEmitter> listeners = new ArrayList<>();
 
-	/** @param whenFinished gets the final text before anyone learns the answer is finished (it stores it) */
-	LiveAnswer(Consumer<String> whenFinished) {
+	/**
+	 * @param whenFinished gets the final text before anyone learns the answer is finished (it stores it)
+	 * @param finisher     runs {@code whenFinished}: it may block on I/O, which the typing threads must not
+	 */
+	LiveAnswer(Consumer<String> whenFinished, Executor finisher) {
 		this.whenFinished = whenFinished;
+		this.finisher = finisher;
 	}
 
 	synchronized AnswerProgress progress() {
@@ -97,6 +104,10 @@ final class LiveAnswer implements TokenSink {
 
 	@Override
 	public void complete() {
+		finisher.execute(this::finish);
+	}
+
+	private void finish() {
 		boolean stored = true;
 		try {
 			whenFinished.accept(progress().text());

@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import dev.feedbackchat.responder.Responder;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -24,19 +26,22 @@ public class LiveAnswers {
 
 	private final Responder responder;
 
+	private final Executor finisher;
+
 	private final StreamProperties properties;
 
-	LiveAnswers(Responder responder, StreamProperties properties) {
+	LiveAnswers(Responder responder, @Qualifier("answerFinisher") Executor finisher, StreamProperties properties) {
 		this.responder = responder;
+		this.finisher = finisher;
 		this.properties = properties;
 	}
 
 	/**
 	 * Starts generating the answer to {@code prompt}. {@code whenFinished} gets its final text on the
-	 * generating thread, before the answer counts as finished; if it throws, the answer is finished as failed.
+	 * finisher executor, before the answer counts as finished; if it throws, the answer is finished as failed.
 	 */
 	public void start(UUID messageId, String prompt, Consumer<String> whenFinished) {
-		LiveAnswer answer = new LiveAnswer(whenFinished);
+		LiveAnswer answer = new LiveAnswer(whenFinished, finisher);
 		answers.put(messageId, answer);
 		responder.respond(prompt, answer);
 	}

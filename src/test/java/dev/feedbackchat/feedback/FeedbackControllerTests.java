@@ -3,6 +3,7 @@ package dev.feedbackchat.feedback;
 import dev.feedbackchat.ChatWebTest;
 import dev.feedbackchat.ManualResponder;
 import dev.feedbackchat.MockChat;
+import dev.feedbackchat.store.ChatRecord;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -51,6 +53,9 @@ class FeedbackControllerTests {
 		@Autowired
 		ManualResponder responder;
 
+		@MockitoSpyBean
+		ChatRecord record;
+
 		@BeforeEach
 		void newBrowser() {
 			chat.newBrowser();
@@ -64,6 +69,13 @@ class FeedbackControllerTests {
 
 		Element answerOnPage(String id) throws Exception {
 			return chat.page().selectFirst("#m-" + id);
+		}
+
+		ResultActions comment(String id, String text) throws Exception {
+			return mvc.perform(post("/messages/{id}/comment", id).session(chat.session())
+				.with(csrf())
+				.header("HX-Request", "true")
+				.param("comment", text));
 		}
 
 	}
@@ -161,6 +173,72 @@ class FeedbackControllerTests {
 		}
 
 		@Test
+		void afterANegativeRatingACommentBoxAsksWhatCouldBeBetter() throws Exception {
+			String id = answered("hello");
+			Element widget = widget(chat.rate(id, "0").andExpect(status().isOk()));
+			assertThat(widget.selectFirst("form.comment-form label").text()).isEqualTo("What could be better?");
+			assertThat(widget.selectFirst("form.comment-form textarea").attr("name")).isEqualTo("comment");
+		}
+
+		@Test
+		void aCommentIsSavedOnceThenShownReadOnlyAndEscaped() throws Exception {
+			String id = answered("hello");
+			Element rated = widget(chat.rate(id, "1").andExpect(status().isOk()));
+			assertThat(rated.selectFirst("form.comment-form label").text()).isEqualTo("Anything to add?");
+			String html = comment(id, "Nice <script>alert(1)</script>\r\nsecond line").andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(html).doesNotContain("<script>");
+			Element widget = Jsoup.parseBodyFragment(html).selectFirst(".feedback");
+			assertThat(widget.select("form.comment-form")).isEmpty();
+			assertThat(widget.selectFirst(".comment-text").wholeText()).isEqualTo("Nice <script>alert(1)</script>\nsecond line");
+			assertThat(alert(comment(id, "again").andExpect(status().isConflict()))).isEqualTo("This answer already has a comment.");
+			assertThat(answerOnPage(id).selectFirst(".comment-text").wholeText()).startsWith("Nice <script>");
+		}
+
+		@Test
+		void commentsAreRefusedBeforeARatingWhenBlankOrTooLong() throws Exception {
+			String id = answered("hello");
+			assertThat(alert(comment(id, "first!").andExpect(status().isConflict()))).isEqualTo("Rate the answer before adding a comment.");
+			chat.rate(id, "1").andExpect(status().isOk());
+			assertThat(alert(comment(id, "  \n ").andExpect(status().isBadRequest()))).isEqualTo("Write a comment before sending it.");
+			assertThat(alert(comment(id, "x".repeat(2001)).andExpect(status().isContentTooLarge())))
+				.isEqualTo("Your comment is 2,001 characters long; the limit is 2,000.");
+			assertThat(answerOnPage(id).select(".comment-text")).isEmpty();
+			comment(id, "x".repeat(2000)).andExpect(status().isOk());
+		}
+
+		@Test
+		void aRatingThatCannotBeStoredIsReportedAndNotShownAsSaved() throws Exception {
+			String id = answered("hello");
+			org.mockito.BDDMockito.willThrow(new org.springframework.dao.DataAccessResourceFailureException("database down"))
+				.given(record)
+				.rateOnce(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+			try {
+				assertThat(alert(chat.rate(id, "1").andExpect(status().isServiceUnavailable())))
+					.isEqualTo("Your feedback could not be saved. Please try again in a moment.");
+			}
+			finally {
+				org.mockito.Mockito.reset(record);
+			}
+			Element answer = answerOnPage(id);
+			assertThat(up(answer).attr("aria-pressed")).isEqualTo("false");
+			assertThat(up(answer).hasAttr("disabled")).isFalse();
+			chat.rate(id, "1").andExpect(status().isOk());
+		}
+
+		@Test
+		void theDatabaseHoldsTheLockEvenWhenTheSessionDoesNotKnowTheRating() throws Exception {
+			String id = answered("hello");
+			// Another instance (or a lost session write) already stored a rating for this answer.
+			org.assertj.core.api.Assertions.assertThat(record.rateOnce(java.util.UUID.fromString(id),
+					new dev.feedbackchat.store.Rating("thumbs", 0, "negative"))).isTrue();
+			assertThat(alert(chat.rate(id, "1").andExpect(status().isConflict()))).isEqualTo("This answer has already been rated.");
+			assertThat(up(answerOnPage(id)).attr("aria-pressed")).isEqualTo("false");
+		}
+
+		@Test
 		void withoutJavaScriptARatingPostRedirectsBackToTheAnswer() throws Exception {
 			String id = answered("hello");
 			mvc.perform(post("/messages/{id}/feedback", id).session(chat.session()).with(csrf()).param("value", "1"))
@@ -210,6 +288,45 @@ class FeedbackControllerTests {
 				.isEqualTo("Only the latest answer can be rated.");
 			chat.rate(third, "0").andExpect(status().isOk());
 			chat.rate(third, "1").andExpect(status().isConflict());
+		}
+
+	}
+
+	@Nested
+	@ChatWebTest
+	@TestPropertySource(properties = "chat.feedback.scale=stars")
+	class Stars extends ModeTests {
+
+		@Test
+		void fiveStarsLabelledOneToFiveStoreZeroToFour() throws Exception {
+			String id = answered("hello");
+			Element answer = answerOnPage(id);
+			assertThat(answer.select(".rating button").eachAttr("aria-label"))
+				.containsExactly("1 star", "2 stars", "3 stars", "4 stars", "5 stars");
+			assertThat(answer.select(".rating button").eachAttr("value")).containsExactly("0", "1", "2", "3", "4");
+			Element widget = widget(chat.rate(id, "3").andExpect(status().isOk()));
+			assertThat(widget.select("button[aria-pressed=true]").eachAttr("aria-label")).containsExactly("4 stars");
+			assertThat(widget.select("button.lit").eachAttr("aria-label")).containsExactly("1 star", "2 stars", "3 stars", "4 stars");
+			assertThat(widget.select("button[disabled]")).hasSize(5);
+			assertThat(widget.selectFirst("form.comment-form label").text()).isEqualTo("Anything to add?");
+			chat.rate(answered("again"), "5").andExpect(status().isBadRequest());
+		}
+
+	}
+
+	@Nested
+	@ChatWebTest
+	@TestPropertySource(properties = "chat.feedback.scale=faces")
+	class Faces extends ModeTests {
+
+		@Test
+		void fiveFacesFromVeryUnhappyToVeryHappy() throws Exception {
+			String id = answered("hello");
+			assertThat(answerOnPage(id).select(".rating button").eachAttr("aria-label"))
+				.containsExactly("Very unhappy", "Unhappy", "Neutral", "Happy", "Very happy");
+			Element widget = widget(chat.rate(id, "1").andExpect(status().isOk()));
+			assertThat(widget.select("button[aria-pressed=true]").eachAttr("aria-label")).containsExactly("Unhappy");
+			assertThat(widget.selectFirst("form.comment-form label").text()).isEqualTo("What could be better?");
 		}
 
 	}

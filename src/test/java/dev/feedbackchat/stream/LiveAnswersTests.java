@@ -36,7 +36,7 @@ class LiveAnswersTests {
 
 	@Test
 	void progressReportsTheTextAndWhetherItIsFinal() {
-		LiveAnswers answers = new LiveAnswers(PARTIAL,
+		LiveAnswers answers = new LiveAnswers(PARTIAL, Runnable::run,
 				new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30)));
 		UUID id = UUID.randomUUID();
 		answers.start(id, "ignored", text -> {
@@ -47,14 +47,14 @@ class LiveAnswersTests {
 
 	@Test
 	void finishedAnswersAreKeptForTheRetentionThenEvicted() {
-		LiveAnswers kept = new LiveAnswers(INSTANT, new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30)));
+		LiveAnswers kept = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30)));
 		UUID id = UUID.randomUUID();
 		kept.start(id, "abc", text -> {
 		});
 		kept.evictFinished();
 		assertThat(kept.progress(id)).contains(new AnswerProgress("cba", true, false));
 
-		LiveAnswers evicted = new LiveAnswers(INSTANT, new StreamProperties(Duration.ofMinutes(1), Duration.ofMillis(-1)));
+		LiveAnswers evicted = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMillis(-1)));
 		evicted.start(id, "abc", text -> {
 		});
 		evicted.evictFinished();
@@ -63,7 +63,7 @@ class LiveAnswersTests {
 
 	@Test
 	void answersStillBeingGeneratedAreNeverEvicted() {
-		LiveAnswers answers = new LiveAnswers(PARTIAL,
+		LiveAnswers answers = new LiveAnswers(PARTIAL, Runnable::run,
 				new StreamProperties(Duration.ofMinutes(1), Duration.ofMillis(-1)));
 		UUID id = UUID.randomUUID();
 		answers.start(id, "ignored", text -> {
@@ -74,7 +74,7 @@ class LiveAnswersTests {
 
 	@Test
 	void anAnswerWhoseStoringFailsFinishesAsFailed() {
-		LiveAnswers answers = new LiveAnswers(INSTANT, new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30)));
+		LiveAnswers answers = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30)));
 		UUID id = UUID.randomUUID();
 		answers.start(id, "abc", text -> {
 			throw new IllegalStateException("database down");

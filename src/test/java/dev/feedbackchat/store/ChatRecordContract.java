@@ -1,0 +1,131 @@
+package dev.feedbackchat.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@link ChatRecord} guarantees, run against each database it supports. Not transactional, so
+ * concurrent writers really compete, as separate app instances would.
+ */
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+abstract class ChatRecordContract {
+
+	static final Rating UP = new Rating("thumbs", 1, "positive");
+
+	static final Rating DOWN = new Rating("thumbs", 0, "negative");
+
+	@Autowired
+	ChatRecord record;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static FinishedTurn turn(UUID conversation, String prompt) {
+		Instant now = Instant.now();
+		return new FinishedTurn(conversation, UUID.randomUUID(), prompt, now, UUID.randomUUID(),
+				"You said, \"" + prompt + "\" ...interesting.", "echo", now.plusMillis(700));
+	}
+
+	long count(String sql, Object... params) {
+		var spec = jdbc.sql(sql);
+		for (Object param : params) {
+			spec = spec.param(param);
+		}
+		return spec.query(Long.class).single();
+	}
+
+	@Test
+	void aTurnStoresItsConversationOnceAndBothMessagesWithTheResponder() {
+		UUID conversation = UUID.randomUUID();
+		FinishedTurn first = turn(conversation, "one, \"two\"\nthree 😀");
+		record.saveTurn(first);
+		record.saveTurn(turn(conversation, "again"));
+		assertThat(count("select count(*) from conversation where id = ?", conversation)).isEqualTo(1);
+		assertThat(count("select count(*) from message where conversation_id = ?", conversation)).isEqualTo(4);
+		var answer = jdbc.sql("select a.content, a.responder, p.content as prompt from message a "
+				+ "join message p on p.id = a.prompt_id where a.id = ?")
+			.param(first.answerId())
+			.query((rs, n) -> List.of(rs.getString("content"), rs.getString("responder"), rs.getString("prompt")))
+			.single();
+		assertThat(answer).containsExactly(first.answer(), "echo", first.prompt());
+	}
+
+	@Test
+	void theFirstRatingLocksTheAnswer() {
+		FinishedTurn turn = turn(UUID.randomUUID(), "rate me");
+		record.saveTurn(turn);
+		assertThat(record.rateOnce(turn.answerId(), UP)).isTrue();
+		assertThat(record.rateOnce(turn.answerId(), DOWN)).isFalse();
+		assertThat(count("select count(*) from feedback where message_id = ? and rating = 1 and sentiment = 'positive'",
+				turn.answerId())).isEqualTo(1);
+	}
+
+	@Test
+	void aChangeableRatingReplacesTheEarlierOne() {
+		FinishedTurn turn = turn(UUID.randomUUID(), "change me");
+		record.saveTurn(turn);
+		record.rate(turn.answerId(), UP);
+		record.rate(turn.answerId(), DOWN);
+		assertThat(count("select count(*) from feedback where message_id = ?", turn.answerId())).isEqualTo(1);
+		assertThat(count("select count(*) from feedback where message_id = ? and rating = 0 and updated_at is not null",
+				turn.answerId())).isEqualTo(1);
+	}
+
+	@Test
+	void aCommentIsStoredOnceAndOnlyOnARatedAnswer() {
+		FinishedTurn turn = turn(UUID.randomUUID(), "comment me");
+		record.saveTurn(turn);
+		assertThat(record.commentOnce(turn.answerId(), "too early")).isFalse();
+		record.rateOnce(turn.answerId(), DOWN);
+		assertThat(record.commentOnce(turn.answerId(), "Say more, \"please\" 👍")).isTrue();
+		assertThat(record.commentOnce(turn.answerId(), "again")).isFalse();
+		assertThat(jdbc.sql("select comment from feedback where message_id = ?").param(turn.answerId()).query(String.class).single())
+			.isEqualTo("Say more, \"please\" 👍");
+	}
+
+	@Test
+	void ofTwentyConcurrentFirstRatingsExactlyOneIsStored() throws Exception {
+		FinishedTurn turn = turn(UUID.randomUUID(), "race");
+		record.saveTurn(turn);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Callable<Boolean>> raters = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			Rating rating = i % 2 == 0 ? UP : DOWN;
+			raters.add(() -> {
+				start.await();
+				return record.rateOnce(turn.answerId(), rating);
+			});
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		try {
+			List<Future<Boolean>> results = raters.stream().map(pool::submit).toList();
+			start.countDown();
+			int stored = 0;
+			for (Future<Boolean> result : results) {
+				stored += result.get() ? 1 : 0;
+			}
+			assertThat(stored).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(count("select count(*) from feedback where message_id = ?", turn.answerId())).isEqualTo(1);
+	}
+
+}

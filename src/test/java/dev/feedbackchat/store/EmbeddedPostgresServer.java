@@ -1,0 +1,35 @@
+package dev.feedbackchat.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** A real PostgreSQL server for tests, on a free port, with its data in a temporary directory. */
+public final class EmbeddedPostgresServer {
+
+	private EmbeddedPostgresServer() {
+	}
+
+	public static EmbeddedPostgres start() {
+		try {
+			return EmbeddedPostgres.builder().start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static String url(EmbeddedPostgres postgres) {
+		return postgres.getJdbcUrl("postgres", "postgres");
+	}
+
+	public static void register(EmbeddedPostgres postgres, DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> url(postgres));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+	}
+
+}
