@@ -3,7 +3,6 @@ package dev.feedbackchat.admin;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.feedbackchat.ChatWebTest;
@@ -21,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static dev.feedbackchat.feedback.FeedbackScale.STARS;
 import static dev.feedbackchat.feedback.FeedbackScale.THUMBS;
@@ -42,9 +40,6 @@ class AdminExportTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@Autowired
-	RatedAnswers ratedAnswers;
 
 	@BeforeEach
 	void seed() {
@@ -109,14 +104,6 @@ class AdminExportTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(Jsoup.parse(html).select(".alert").text()).startsWith(message);
-	}
-
-	@Test
-	void rowsAreReadInsideAReadOnlyTransactionSoPostgresCanStreamThem() {
-		List<Boolean> readOnly = new ArrayList<>();
-		ratedAnswers.forEach(RatingFilter.ANY, row -> readOnly.add(TransactionSynchronizationManager.isActualTransactionActive()
-				&& TransactionSynchronizationManager.isCurrentTransactionReadOnly()));
-		assertThat(readOnly).containsExactly(true, true, true);
 	}
 
 }
