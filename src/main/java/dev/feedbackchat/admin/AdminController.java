@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
 import org.springframework.http.HttpStatus;
@@ -44,11 +45,19 @@ class AdminController {
 			.addObject("username", admin.getName());
 	}
 
-	/** Just the results, for the htmx-enhanced filter form and page links. */
+	/**
+	 * Just the results, for the htmx-enhanced filter form and page links. The address bar gets the page's
+	 * own link, without the form's empty fields.
+	 */
 	@HxRequest
 	@GetMapping("/admin")
-	ModelAndView dashboardResults(FilterParams filterParams, @RequestParam(required = false) String page) {
-		return results("admin/dashboard :: results", filterParams, page);
+	ModelAndView dashboardResults(FilterParams filterParams, @RequestParam(required = false) String page,
+			HtmxResponse htmx) {
+		ModelAndView results = results("admin/dashboard :: results", filterParams, page);
+		if (results.getModel().get("results") instanceof ResultsPage shown) {
+			htmx.setPushUrl(shown.self());
+		}
+		return results;
 	}
 
 	/** A filter that cannot be read gives 400 and its message where the results would be. */

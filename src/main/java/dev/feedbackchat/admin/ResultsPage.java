@@ -8,15 +8,17 @@ import java.util.Locale;
  *
  * @param total    rows matching the filter, on all pages
  * @param size     rows per page
+ * @param self     link to this page, the filter's parameters without empty ones
  * @param previous link to the page before, or {@code null} on the first
  * @param next     link to the page after, or {@code null} on the last
  */
-record ResultsPage(List<RatedAnswer> rows, long total, int size, int page, int pages, String previous, String next) {
+record ResultsPage(List<RatedAnswer> rows, long total, int size, int page, int pages, String self, String previous,
+		String next) {
 
 	static ResultsPage of(List<RatedAnswer> rows, long total, int page, int size, RatingFilter filter) {
 		int pages = (int) Math.max(1, (total + size - 1) / size);
 		// Past the last page, "previous" leads back to the last one.
-		return new ResultsPage(rows, total, size, page, pages, page > 1 ? filter.link("/admin", Math.min(page - 1, pages)) : null,
+		return new ResultsPage(rows, total, size, page, pages, filter.link("/admin", page), page > 1 ? filter.link("/admin", Math.min(page - 1, pages)) : null,
 				page < pages ? filter.link("/admin", page + 1) : null);
 	}
 

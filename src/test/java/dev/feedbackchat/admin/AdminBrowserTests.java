@@ -185,15 +185,20 @@ class AdminBrowserTests {
 		js(driver).executeScript("window.__samePage = true;");
 		new Select(driver.findElement(By.id("filter-rating"))).selectByVisibleText("Negative");
 		driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
-		waitFor(driver).until(ExpectedConditions.urlContains("rating=negative"));
+		waitFor(driver).until(ExpectedConditions.urlToBe(url("/admin?rating=negative")));
 		waitFor(driver).until(d -> text(d, "#result-count").equals("1–20 of " + negative + ", newest first"));
 		assertThat(ratingClasses(driver)).hasSize(20).allSatisfy(c -> assertThat(c).contains("negative"));
 		assertThat(js(driver).executeScript("return window.__samePage === true;")).isEqualTo(true);
 
 		driver.findElement(By.cssSelector("nav.pages a[rel=next]")).click();
-		waitFor(driver).until(ExpectedConditions.urlContains("page=2"));
+		waitFor(driver).until(ExpectedConditions.urlToBe(url("/admin?rating=negative&page=2")));
 		waitFor(driver).until(d -> text(d, "#result-count").startsWith("21–" + negative));
 		assertThat(js(driver).executeScript("return window.__samePage === true;")).isEqualTo(true);
+		driver.navigate().back();
+		waitFor(driver).until(ExpectedConditions.urlToBe(url("/admin?rating=negative")));
+		waitFor(driver).until(d -> text(d, "#result-count").startsWith("1–20 of " + negative));
+		driver.navigate().forward();
+		waitFor(driver).until(d -> text(d, "#result-count").startsWith("21–" + negative));
 
 		// The export link carries the filter; Chromium saves the attachment.
 		assertThat(driver.findElement(By.id("export-csv")).getDomAttribute("href")).isEqualTo("/admin/export.csv?rating=negative");

@@ -32,6 +32,7 @@ import static dev.feedbackchat.feedback.FeedbackScale.STARS;
 import static dev.feedbackchat.feedback.FeedbackScale.THUMBS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @ChatWebTest
@@ -297,9 +298,10 @@ class AdminDashboardTests {
 	}
 
 	@Test
-	void htmxGetsOnlyTheResults() throws Exception {
-		String html = mvc.perform(get("/admin?rating=negative").header("HX-Request", "true"))
+	void htmxGetsOnlyTheResultsAndTheAddressWithoutEmptyFields() throws Exception {
+		String html = mvc.perform(get("/admin?rating=negative&from=&to=&commented=").header("HX-Request", "true"))
 			.andExpect(status().isOk())
+			.andExpect(header().string("HX-Push-Url", "/admin?rating=negative"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
