@@ -22,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class AdminController {
 
-	static final int PAGE_SIZE = 20;
+	private static final int PAGE_SIZE = 20;
 
 	private final RatedAnswers ratedAnswers;
 

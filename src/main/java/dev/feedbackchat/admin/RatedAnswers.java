@@ -46,7 +46,8 @@ public class RatedAnswers {
 	/** One page of the table, newest rating first; pages count from 1. */
 	List<RatedAnswer> page(RatingFilter filter, int page, int size) {
 		Condition condition = filter.condition();
-		return jdbc.sql(SELECT + "where " + condition.sql() + NEWEST_FIRST + " offset :offset rows fetch next :size rows only")
+		return jdbc.sql(SELECT + "where " + condition.sql() + NEWEST_FIRST
+				+ " offset :offset rows fetch next :size rows only")
 			.params(condition.params())
 			.param("offset", (page - 1L) * size)
 			.param("size", size)

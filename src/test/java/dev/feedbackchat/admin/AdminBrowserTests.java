@@ -201,9 +201,10 @@ class AdminBrowserTests {
 		waitFor(driver).until(d -> text(d, "#result-count").startsWith("21–" + negative));
 
 		// The export link carries the filter; Chromium saves the attachment.
-		assertThat(driver.findElement(By.id("export-csv")).getDomAttribute("href")).isEqualTo("/admin/export.csv?rating=negative");
+		assertThat(driver.findElement(By.id("export-csv")).getDomAttribute("href"))
+			.isEqualTo("/admin/export.csv?rating=negative");
 		driver.findElement(By.id("export-csv")).click();
-		Path csv = awaitDownload("feedback-", ".csv");
+		Path csv = awaitDownload(driver, "feedback-", ".csv");
 		List<CSVRecord> rows;
 		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
 			rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
@@ -234,7 +235,8 @@ class AdminBrowserTests {
 		assertThat(text(driver, "#result-count")).startsWith("21–" + negative);
 
 		driver.get(url("/admin?from=2000-13-01"));
-		assertThat(text(driver, "#results .alert")).isEqualTo("The “from” date “2000-13-01” is not a date such as 2026-01-31.");
+		assertThat(text(driver, "#results .alert"))
+			.isEqualTo("The “from” date “2000-13-01” is not a date such as 2026-01-31.");
 
 		driver.findElement(By.cssSelector("form[action='/admin/logout'] button")).click();
 		waitFor(driver).until(ExpectedConditions.urlToBe(url("/admin/login?logout")));
@@ -273,19 +275,18 @@ class AdminBrowserTests {
 			.toList();
 	}
 
-	Path awaitDownload(String prefix, String suffix) {
-		return waitFor(newFinder()).withMessage(() -> "a download %s*%s in %s".formatted(prefix, suffix, downloads))
+	/** The file Chromium saved, once complete (it writes to a .crdownload file and renames it at the end). */
+	Path awaitDownload(WebDriver driver, String prefix, String suffix) {
+		return waitFor(driver).withMessage(() -> "a download %s*%s in %s".formatted(prefix, suffix, downloads))
 			.until(ignored -> find(prefix, suffix).orElse(null));
-	}
-
-	private WebDriver newFinder() {
-		return browsers.get(0).driver();
 	}
 
 	private Optional<Path> find(String prefix, String suffix) {
 		try (Stream<Path> files = Files.list(downloads)) {
-			return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(suffix))
-				.findFirst();
+			return files.filter(file -> {
+				String name = file.getFileName().toString();
+				return name.startsWith(prefix) && name.endsWith(suffix);
+			}).findFirst();
 		}
 		catch (IOException ex) {
 			return Optional.empty();

@@ -126,7 +126,9 @@ class AdminSecurityTests {
 			mvc.perform(post("/admin/login").param("username", "admin").param("password", PASSWORD))
 				.andExpect(status().isForbidden())
 				.andExpect(unauthenticated());
-			mvc.perform(post("/admin/login").param("username", "admin").param("password", PASSWORD).with(csrf().useInvalidToken()))
+			mvc.perform(post("/admin/login").param("username", "admin")
+				.param("password", PASSWORD)
+				.with(csrf().useInvalidToken()))
 				.andExpect(status().isForbidden())
 				.andExpect(unauthenticated());
 		}
