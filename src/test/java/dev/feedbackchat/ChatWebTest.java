@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import dev.feedbackchat.chat.ChatProperties;
 import dev.feedbackchat.chat.Conversations;
+import dev.feedbackchat.chat.MarkdownRenderer;
 import dev.feedbackchat.feedback.FeedbackPolicy;
 import dev.feedbackchat.feedback.FeedbackProperties;
 import dev.feedbackchat.store.ChatRecord;
@@ -34,7 +35,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfigureJdbc
 @ImportAutoConfiguration(FlywayAutoConfiguration.class)
 @EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class })
-@Import({ Conversations.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
+@Import({ Conversations.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		SynchronousFinishing.class, ManualResponder.class, MockChat.class })
 public @interface ChatWebTest {
 
