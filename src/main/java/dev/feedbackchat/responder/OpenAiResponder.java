@@ -1,35 +1,50 @@
 package dev.feedbackchat.responder;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
+import reactor.adapter.JdkFlowAdapter;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.http.ReactiveHttpInputMessage;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.codec.ServerSentEventHttpMessageReader;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
  * Answers with any OpenAI-compatible chat-completions server (OpenAI, vLLM, Ollama, llama.cpp, LM Studio),
  * streaming: {@code "stream": true}, then one {@code data: {...}} event per piece and {@code data: [DONE]}.
- * WebClient on the JDK's HttpClient parses the events without holding a thread while it waits; cancelling
- * the subscription closes the upstream connection.
+ * The JDK's HttpClient waits for the answer without holding a thread; Spring's SSE reader parses the events.
+ * Cancelling the subscription cancels the request or, once the answer streams, its body, which closes the
+ * upstream connection so the server stops generating. (Not WebClient: its JDK connector caches the body, so
+ * a cancel there never reaches the connection and the server generates the whole answer regardless.)
  */
 @Component
 @ConditionalOnProperty(name = "chat.responder", havingValue = "openai")
@@ -37,28 +52,23 @@ class OpenAiResponder implements Responder {
 
 	static final String NAME = "openai";
 
-	private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS = new ParameterizedTypeReference<>() {
-	};
+	private static final ResolvableType EVENT = ResolvableType.forClassWithGenerics(ServerSentEvent.class, String.class);
+
+	private static final ServerSentEventHttpMessageReader EVENTS = new ServerSentEventHttpMessageReader();
 
 	private final OpenAiProperties properties;
 
 	private final JsonMapper json;
 
-	private final WebClient client;
+	private final HttpClient http;
+
+	private final URI endpoint;
 
 	OpenAiResponder(OpenAiProperties properties, JsonMapper json) {
 		this.properties = properties;
 		this.json = json;
-		HttpClient http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).build();
-		this.client = WebClient.builder()
-			.clientConnector(new JdkClientHttpConnector(http))
-			.baseUrl(properties.baseUrl().toString())
-			.defaultHeaders(headers -> {
-				if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
-					headers.setBearerAuth(properties.apiKey());
-				}
-			})
-			.build();
+		this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).build();
+		this.endpoint = URI.create(properties.baseUrl().toString().replaceAll("/+$", "") + "/chat/completions");
 	}
 
 	@Override
@@ -73,14 +83,17 @@ class OpenAiResponder implements Responder {
 
 	@Override
 	public Generation respond(List<Turn> history, String prompt, TokenSink sink) {
+		HttpRequest.Builder post = HttpRequest.newBuilder(endpoint)
+			.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+			.header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE)
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request(history, prompt)),
+					StandardCharsets.UTF_8));
+		if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
+			post.header(HttpHeaders.AUTHORIZATION, "Bearer " + properties.apiKey());
+		}
 		AtomicBoolean done = new AtomicBoolean();
-		Disposable subscription = client.post()
-			.uri("/chat/completions")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.bodyValue(json.writeValueAsString(request(history, prompt)))
-			.retrieve()
-			.bodyToFlux(EVENTS)
+		Disposable subscription = Mono.fromFuture(() -> http.sendAsync(post.build(), BodyHandlers.ofPublisher()))
+			.flatMapMany(OpenAiResponder::events)
 			.timeout(properties.requestTimeout())
 			.mapNotNull(ServerSentEvent::data)
 			.takeUntil("[DONE]"::equals)
@@ -94,6 +107,29 @@ class OpenAiResponder implements Responder {
 				}
 			});
 		return subscription::dispose;
+	}
+
+	/** The events of a 2xx response; any other status fails once its (short) error body is read. */
+	@SuppressWarnings("unchecked")
+	private static Flux<ServerSentEvent<String>> events(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+		Flux<DataBuffer> body = JdkFlowAdapter.flowPublisherToFlux(response.body())
+			.flatMapIterable(Function.identity())
+			.map(DefaultDataBufferFactory.sharedInstance::wrap);
+		if (response.statusCode() / 100 != 2) {
+			return body.thenMany(Flux.error(new StatusException(response.statusCode())));
+		}
+		ReactiveHttpInputMessage message = new ReactiveHttpInputMessage() {
+			@Override
+			public HttpHeaders getHeaders() {
+				return HttpHeaders.EMPTY;
+			}
+
+			@Override
+			public Flux<DataBuffer> getBody() {
+				return body;
+			}
+		};
+		return EVENTS.read(EVENT, message, Map.of()).map(event -> (ServerSentEvent<String>) event);
 	}
 
 	/** The request body: system prompt, as much history as the budget allows (newest kept), the prompt. */
@@ -147,18 +183,16 @@ class OpenAiResponder implements Responder {
 
 	/** A short message for the user; never the API key, never a stack trace. */
 	private String describe(Throwable error) {
-		if (error instanceof WebClientResponseException response) {
-			return "The model server answered %d %s.".formatted(response.getStatusCode().value(),
-					response.getStatusText());
+		if (error instanceof StatusException status) {
+			HttpStatus known = HttpStatus.resolve(status.code);
+			return "The model server answered %d%s.".formatted(status.code, known != null ? " " + known.getReasonPhrase() : "");
 		}
 		if (error instanceof TimeoutException) {
 			long seconds = properties.requestTimeout().toSeconds();
 			return "The model server did not answer within %d second%s.".formatted(seconds, seconds == 1 ? "" : "s");
 		}
-		if (error instanceof WebClientRequestException request) {
-			return request.getRootCause() instanceof ConnectException
-					? "Could not connect to the model server at %s.".formatted(properties.baseUrl())
-					: "The connection to the model server failed.";
+		if (causedBy(error, ConnectException.class)) {
+			return "Could not connect to the model server at %s.".formatted(properties.baseUrl());
 		}
 		if (error instanceof UpstreamErrorException upstream) {
 			return "The model server reported an error: %s".formatted(upstream.getMessage());
@@ -167,6 +201,30 @@ class OpenAiResponder implements Responder {
 			return "The model server sent a malformed stream.";
 		}
 		return "The connection to the model server failed.";
+	}
+
+	/**
+	 * Looks along the whole chain, not at the root: the JDK client reports a refused connection as a
+	 * ConnectException whose own cause is a ClosedChannelException.
+	 */
+	private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static final class StatusException extends RuntimeException {
+
+		private final int code;
+
+		StatusException(int code) {
+			super(null, null, false, false);
+			this.code = code;
+		}
+
 	}
 
 	private static final class MalformedStreamException extends RuntimeException {
