@@ -1,41 +1,35 @@
 package dev.feedbackchat;
 
+import static dev.feedbackchat.Browser.PROMPT;
+import static dev.feedbackchat.Browser.TIMEOUT;
+import static dev.feedbackchat.Browser.assertCleanConsole;
+import static dev.feedbackchat.Browser.js;
+import static dev.feedbackchat.Browser.send;
+import static dev.feedbackchat.Browser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -43,19 +37,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The chat in a real (headless) Chromium: Enter to send, the answer streaming in over SSE, rating it, and what
- * survives a reload. Uses Debian's chromium and chromedriver; Selenium never downloads a browser or driver.
- * Without /usr/bin/chromedriver these tests fail rather than skip: CI installs it.
+ * survives a reload, each in a {@link Browser} of its own.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChatBrowserTests {
-
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
-	private static final String CHROMIUM = "/usr/bin/chromium";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
-	private static final String PROMPT = "#prompt";
 
 	private static final String ASSISTANT_CONTENT = "#messages article.message.assistant .content";
 
@@ -71,9 +56,7 @@ class ChatBrowserTests {
 
 	@BeforeAll
 	static void requireChromium() {
-		assertThat(CHROMEDRIVER).as("chromedriver (apt-get install chromium-driver)").exists().canRead();
-		assertThat(CHROMEDRIVER.canExecute()).as("%s is executable", CHROMEDRIVER).isTrue();
-		assertThat(new File(CHROMIUM)).as("chromium (apt-get install chromium)").exists();
+		Browser.requireChromium();
 	}
 
 	@BeforeEach
@@ -261,29 +244,13 @@ class ChatBrowserTests {
 		driver.navigate().refresh();
 		waitFor(driver).until(d -> "true".equals(d.findElement(thumbsDown).getDomAttribute("aria-pressed")));
 
-		List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
-		entries.forEach(entry -> System.out.println("[browser console] " + entry));
-		assertThat(entries).as("browser console").noneMatch(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue());
-		assertThat(entries).as("browser console")
-			.noneMatch(entry -> entry.getMessage().contains("Content Security Policy")
-					|| entry.getMessage().contains("Refused to"));
+		assertCleanConsole(driver);
 	}
 
 	// ---- helpers
 
 	private void openChat(WebDriver browser) {
-		browser.get("http://localhost:" + port + "/");
-		waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(PROMPT)));
-		// The scripts are deferred: wait until htmx has processed the page, so Enter goes through htmx.
-		waitFor(browser).until(d -> Boolean.TRUE.equals(js(d).executeScript(
-				"return document.readyState === 'complete' && !!window.htmx && !!document.querySelector('#composer')['htmx-internal-data'];")));
-		assertThat(browser.findElement(By.cssSelector(PROMPT)).getDomAttribute("placeholder")).isEqualTo("Say something");
-	}
-
-	private static void send(WebDriver browser, String prompt) {
-		WebElement box = browser.findElement(By.cssSelector(PROMPT));
-		box.sendKeys(prompt);
-		box.sendKeys(Keys.ENTER);
+		Browser.openChat(browser, port);
 	}
 
 	/** Waits until the newest element matching the selector has exactly this text (textContent). */
@@ -322,16 +289,6 @@ class ChatBrowserTests {
 				&& !down.get(0).isEnabled();
 	}
 
-	private static JavascriptExecutor js(WebDriver browser) {
-		return (JavascriptExecutor) browser;
-	}
-
-	private static WebDriverWait waitFor(WebDriver browser) {
-		WebDriverWait wait = new WebDriverWait(browser, TIMEOUT, Duration.ofMillis(50));
-		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-		return wait;
-	}
-
 	/** For watching the answer grow (one character per 20 ms): poll as often as a WebDriver round trip allows. */
 	private static org.awaitility.core.ConditionFactory pollFast() {
 		return await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
@@ -347,54 +304,7 @@ class ChatBrowserTests {
 	private WebDriver newBrowser() throws IOException {
 		Browser browser = Browser.start();
 		browsers.add(browser);
-		return browser.driver;
-	}
-
-	/** One Chromium with its own fresh profile (so its own cookies and session) and its own chromedriver. */
-	private record Browser(WebDriver driver, ChromeDriverService service, Path profile) {
-
-		static Browser start() throws IOException {
-			Path profile = Files.createTempDirectory("chat-browser-profile");
-			ChromeOptions options = new ChromeOptions();
-			options.setBinary(CHROMIUM);
-			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--window-size=1280,900", "--user-data-dir=" + profile);
-			LoggingPreferences logging = new LoggingPreferences();
-			logging.enable(LogType.BROWSER, Level.ALL);
-			options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
-			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-				.usingAnyFreePort()
-				.build();
-			try {
-				return new Browser(new ChromeDriver(service, options), service, profile);
-			}
-			catch (RuntimeException ex) {
-				service.stop();
-				deleteQuietly(profile);
-				throw ex;
-			}
-		}
-
-		void close() {
-			try {
-				driver.quit();
-			}
-			finally {
-				service.stop();
-				deleteQuietly(profile);
-			}
-		}
-
-		private static void deleteQuietly(Path directory) {
-			try (Stream<Path> paths = Files.walk(directory)) {
-				paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-			}
-			catch (IOException ex) {
-				// a temp dir left behind is harmless
-			}
-		}
-
+		return browser.driver();
 	}
 
 }
