@@ -1,7 +1,5 @@
 package dev.feedbackchat;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,13 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,34 +28,49 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * One headless Chromium with its own fresh profile (so its own cookies and session) and its own chromedriver,
- * and what the browser suites do with it. Uses Debian's chromium and chromedriver; Selenium never downloads a
- * browser or driver. Without /usr/bin/chromedriver the suites fail rather than skip: CI installs it.
+ * for the browser suites. Uses Debian's chromium and chromedriver; Selenium never downloads a browser or
+ * driver. Without /usr/bin/chromedriver the suites fail rather than skip: CI installs it.
  */
-record Browser(WebDriver driver, ChromeDriverService service, Path profile) {
+public record Browser(WebDriver driver, ChromeDriverService service, Path profile) {
 
-	static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+	public static final String PROMPT = "#prompt";
 
-	static final String CHROMIUM = "/usr/bin/chromium";
+	public static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-	static final Duration TIMEOUT = Duration.ofSeconds(15);
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
-	static final String PROMPT = "#prompt";
+	private static final String CHROMIUM = "/usr/bin/chromium";
 
-	static void requireChromium() {
+	public static void requireChromium() {
 		assertThat(CHROMEDRIVER).as("chromedriver (apt-get install chromium-driver)").exists().canRead();
 		assertThat(CHROMEDRIVER.canExecute()).as("%s is executable", CHROMEDRIVER).isTrue();
 		assertThat(new File(CHROMIUM)).as("chromium (apt-get install chromium)").exists();
 	}
 
-	static Browser start() throws IOException {
+	public static Browser start() throws IOException {
+		return start(null);
+	}
+
+	/**
+	 * @param downloads where downloads are saved without asking, or {@code null}
+	 * @param arguments more Chromium switches, e.g. {@code --blink-settings=scriptEnabled=false}
+	 */
+	public static Browser start(Path downloads, String... arguments) throws IOException {
 		Path profile = Files.createTempDirectory("chat-browser-profile");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--window-size=1280,900", "--user-data-dir=" + profile);
+		options.addArguments(arguments);
+		if (downloads != null) {
+			options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+					"download.prompt_for_download", false));
+		}
 		LoggingPreferences logging = new LoggingPreferences();
 		logging.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
@@ -71,7 +87,33 @@ record Browser(WebDriver driver, ChromeDriverService service, Path profile) {
 		}
 	}
 
-	void close() {
+	/** Opens the chat and waits until htmx has processed it, so Enter goes through htmx. */
+	public static void openChat(WebDriver browser, int port) {
+		browser.get("http://localhost:" + port + "/");
+		waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(PROMPT)));
+		// The scripts are deferred: wait until htmx has processed the page, so Enter goes through htmx.
+		waitFor(browser).until(d -> Boolean.TRUE.equals(js(d).executeScript(
+				"return document.readyState === 'complete' && !!window.htmx && !!document.querySelector('#composer')['htmx-internal-data'];")));
+		assertThat(browser.findElement(By.cssSelector(PROMPT)).getDomAttribute("placeholder")).isEqualTo("Say something");
+	}
+
+	public static void send(WebDriver browser, String prompt) {
+		WebElement box = browser.findElement(By.cssSelector(PROMPT));
+		box.sendKeys(prompt);
+		box.sendKeys(Keys.ENTER);
+	}
+
+	/** No errors and no Content-Security-Policy violations in the console so far; prints what it has. */
+	public static void assertCleanConsole(WebDriver browser) {
+		List<LogEntry> entries = browser.manage().logs().get(LogType.BROWSER).getAll();
+		entries.forEach(entry -> System.out.println("[browser console] " + entry));
+		assertThat(entries).as("browser console").noneMatch(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue());
+		assertThat(entries).as("browser console")
+			.noneMatch(entry -> entry.getMessage().contains("Content Security Policy")
+					|| entry.getMessage().contains("Refused to"));
+	}
+
+	public void close() {
 		try {
 			driver.quit();
 		}
@@ -81,6 +123,23 @@ record Browser(WebDriver driver, ChromeDriverService service, Path profile) {
 		}
 	}
 
+	public static JavascriptExecutor js(WebDriver browser) {
+		return (JavascriptExecutor) browser;
+	}
+
+	public static WebDriverWait waitFor(WebDriver browser) {
+		WebDriverWait wait = new WebDriverWait(browser, TIMEOUT, Duration.ofMillis(50));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
+
+	/** Writes a PNG of the page for a person to look at. */
+	public static void saveScreenshot(WebDriver browser, Path target) throws IOException {
+		byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+		Files.createDirectories(target.toAbsolutePath().getParent());
+		Files.write(target, png);
+	}
+
 	private static void deleteQuietly(Path directory) {
 		try (Stream<Path> paths = Files.walk(directory)) {
 			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -88,44 +147,6 @@ record Browser(WebDriver driver, ChromeDriverService service, Path profile) {
 		catch (IOException ex) {
 			// a temp dir left behind is harmless
 		}
-	}
-
-	// ---- what the suites do in the page
-
-	/** Opens the chat and waits until htmx has processed it, so Enter goes through htmx. */
-	static void openChat(WebDriver browser, int port) {
-		browser.get("http://localhost:" + port + "/");
-		waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(PROMPT)));
-		// The scripts are deferred: wait until htmx has processed the page, so Enter goes through htmx.
-		waitFor(browser).until(d -> Boolean.TRUE.equals(js(d).executeScript(
-				"return document.readyState === 'complete' && !!window.htmx && !!document.querySelector('#composer')['htmx-internal-data'];")));
-		assertThat(browser.findElement(By.cssSelector(PROMPT)).getDomAttribute("placeholder")).isEqualTo("Say something");
-	}
-
-	static void send(WebDriver browser, String prompt) {
-		WebElement box = browser.findElement(By.cssSelector(PROMPT));
-		box.sendKeys(prompt);
-		box.sendKeys(Keys.ENTER);
-	}
-
-	/** No errors and no Content-Security-Policy violations in the console so far; prints what it has. */
-	static void assertCleanConsole(WebDriver browser) {
-		List<LogEntry> entries = browser.manage().logs().get(LogType.BROWSER).getAll();
-		entries.forEach(entry -> System.out.println("[browser console] " + entry));
-		assertThat(entries).as("browser console").noneMatch(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue());
-		assertThat(entries).as("browser console")
-			.noneMatch(entry -> entry.getMessage().contains("Content Security Policy")
-					|| entry.getMessage().contains("Refused to"));
-	}
-
-	static JavascriptExecutor js(WebDriver browser) {
-		return (JavascriptExecutor) browser;
-	}
-
-	static WebDriverWait waitFor(WebDriver browser) {
-		WebDriverWait wait = new WebDriverWait(browser, TIMEOUT, Duration.ofMillis(50));
-		wait.ignoring(StaleElementReferenceException.class);
-		return wait;
 	}
 
 }

@@ -4,6 +4,7 @@ import static dev.feedbackchat.Browser.PROMPT;
 import static dev.feedbackchat.Browser.TIMEOUT;
 import static dev.feedbackchat.Browser.assertCleanConsole;
 import static dev.feedbackchat.Browser.js;
+import static dev.feedbackchat.Browser.saveScreenshot;
 import static dev.feedbackchat.Browser.send;
 import static dev.feedbackchat.Browser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -292,13 +290,6 @@ class ChatBrowserTests {
 	/** For watching the answer grow (one character per 20 ms): poll as often as a WebDriver round trip allows. */
 	private static org.awaitility.core.ConditionFactory pollFast() {
 		return await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
-	}
-
-	/** Writes a PNG of the page for a person to look at. */
-	private static void saveScreenshot(WebDriver browser, Path target) throws IOException {
-		byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-		Files.createDirectories(target.toAbsolutePath().getParent());
-		Files.write(target, png);
 	}
 
 	private WebDriver newBrowser() throws IOException {

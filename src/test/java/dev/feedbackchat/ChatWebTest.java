@@ -6,6 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import dev.feedbackchat.admin.AdminProperties;
+import dev.feedbackchat.admin.AdminSecurityConfiguration;
+import dev.feedbackchat.admin.RatedAnswers;
 import dev.feedbackchat.chat.ChatProperties;
 import dev.feedbackchat.chat.Conversations;
 import dev.feedbackchat.chat.MarkdownRenderer;
@@ -24,7 +27,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * A web slice with the real conversation, stream, feedback and store components (on an in-memory H2
+ * A web slice with the real conversation, stream, feedback, store and admin components (on an in-memory H2
  * database) and the real security, but a
  * {@link ManualResponder} so each test decides when an answer is complete.
  */
@@ -34,9 +37,11 @@ import org.springframework.context.annotation.Import;
 @WebMvcTest
 @AutoConfigureJdbc
 @ImportAutoConfiguration(FlywayAutoConfiguration.class)
-@EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class })
+@EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class,
+		AdminProperties.class })
 @Import({ Conversations.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
-		SynchronousFinishing.class, ManualResponder.class, MockChat.class })
+		AdminSecurityConfiguration.class, RatedAnswers.class, SynchronousFinishing.class, ManualResponder.class,
+		MockChat.class })
 public @interface ChatWebTest {
 
 }

@@ -47,6 +47,12 @@ public class HttpChat {
 		return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A GET whose body the caller reads as it arrives (and closes), for downloads too big to hold. */
+	public HttpResponse<InputStream> open(String path) throws IOException, InterruptedException {
+		return client.send(request(path).timeout(Duration.ofMinutes(30)).GET().build(),
+				HttpResponse.BodyHandlers.ofInputStream());
+	}
+
 	/** Loads the chat page, keeping its CSRF token for the posts that follow. */
 	public Document page() throws IOException, InterruptedException {
 		HttpResponse<String> response = get("/");
@@ -60,16 +66,30 @@ public class HttpChat {
 		if (csrfToken == null) {
 			page();
 		}
-		String body = form.entrySet()
-			.stream()
-			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
 		HttpRequest request = request(path).header("HX-Request", "true")
 			.header("X-CSRF-TOKEN", csrfToken)
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.POST(formBody(form))
 			.build();
 		return client.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Signs in to /admin through its login form, as a person would; the session cookie keeps it. */
+	public void signIn(String username, String password) throws IOException, InterruptedException {
+		String token = Jsoup.parse(get("/admin/login").body()).selectFirst("input[name=_csrf]").val();
+		HttpRequest request = request("/admin/login").header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(formBody(Map.of("username", username, "password", password, "_csrf", token)))
+			.build();
+		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/admin"));
+	}
+
+	private static HttpRequest.BodyPublisher formBody(Map<String, String> form) {
+		return HttpRequest.BodyPublishers.ofString(form.entrySet()
+			.stream()
+			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&")));
 	}
 
 	/** Sends a prompt that must be accepted; returns the id of its answer. */

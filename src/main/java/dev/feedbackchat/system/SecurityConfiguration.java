@@ -4,6 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -18,14 +19,22 @@ public class SecurityConfiguration {
 			+ "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * What every filter chain shares (Spring Security applies {@code Customizer<HttpSecurity>} beans to each):
+	 * the CSP, the Referrer-Policy and the page for refused requests. CSRF protection stays on (the default) for
+	 * every POST; forms carry the token as a hidden field and htmx requests as a header (the hx: dialect adds it).
+	 */
 	@Bean
-	SecurityFilterChain chatSecurity(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			// CSRF protection stays on (the default) for every POST; forms carry the token as a hidden field
-			// and htmx requests as a header (the hx: dialect adds it).
-			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDeniedHandler()))
+	Customizer<HttpSecurity> sharedSecurity() {
+		return http -> http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDeniedHandler()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+	}
+
+	/** The chat, open to everyone. Chains with a narrower matcher (the admin's) come first. */
+	@Bean
+	SecurityFilterChain chatSecurity(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
 		return http.build();
 	}
 

@@ -1,0 +1,78 @@
+package dev.feedbackchat.admin;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The login page and the dashboard: totals, the chart of ratings per day, and the table of rated answers
+ * with its filters. The filters are query parameters of a GET form, so a filtered view is a shareable URL;
+ * with htmx the form and the page links swap just the results.
+ */
+@Controller
+class AdminController {
+
+	static final int PAGE_SIZE = 20;
+
+	private final RatedAnswers ratedAnswers;
+
+	AdminController(RatedAnswers ratedAnswers) {
+		this.ratedAnswers = ratedAnswers;
+	}
+
+	@GetMapping(AdminSecurityConfiguration.LOGIN_PAGE)
+	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
+			Model model) {
+		model.addAttribute("failed", error != null);
+		model.addAttribute("loggedOut", logout != null);
+		return "admin/login";
+	}
+
+	@GetMapping("/admin")
+	ModelAndView dashboard(FilterParams filterParams, @RequestParam(required = false) String page, Principal admin) {
+		return results("admin/dashboard", filterParams, page).addObject("totals", ratedAnswers.totals())
+			.addObject("ratingGroups", RatingChoice.GROUPS)
+			.addObject("username", admin.getName());
+	}
+
+	/** Just the results, for the htmx-enhanced filter form and page links. */
+	@HxRequest
+	@GetMapping("/admin")
+	ModelAndView dashboardResults(FilterParams filterParams, @RequestParam(required = false) String page) {
+		return results("admin/dashboard :: results", filterParams, page);
+	}
+
+	/** A filter that cannot be read gives 400 and its message where the results would be. */
+	private ModelAndView results(String view, FilterParams params, String pageParam) {
+		ModelAndView result = new ModelAndView(view).addObject("filterParams", params);
+		RatingFilter filter;
+		int page;
+		try {
+			filter = params.parse();
+			page = FilterParams.page(pageParam);
+		}
+		catch (InvalidFilterException ex) {
+			result.setStatus(HttpStatus.BAD_REQUEST);
+			return result.addObject("error", ex.getReason());
+		}
+		Chart.Days days = Chart.range(filter, LocalDate.now(ZoneOffset.UTC));
+		return result.addObject("chart", Chart.of(days.first(), days.last(), ratedAnswers.perDay(days.first(), days.last())))
+			.addObject("results", ResultsPage.of(ratedAnswers.page(filter, page, PAGE_SIZE), ratedAnswers.count(filter),
+					page, PAGE_SIZE, filter))
+			.addObject("exports", new ExportLinks(filter.link(ExportController.CSV), filter.link(ExportController.JSONL),
+					filter.link(ExportController.KTO)));
+	}
+
+	record ExportLinks(String csv, String jsonl, String kto) {
+	}
+
+}

@@ -1,0 +1,150 @@
+package dev.feedbackchat.admin;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The rated answers as files, with the dashboard's filters. Each is streamed: rows go from the database
+ * cursor to the response as they are read, so an export of any size needs the same little memory.
+ */
+@Controller
+class ExportController {
+
+	static final String CSV = "/admin/export.csv";
+
+	static final String JSONL = "/admin/export.jsonl";
+
+	static final String KTO = "/admin/export-kto.jsonl";
+
+	private static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	/** The fields of the CSV and JSONL exports, in order. Ids and times as text, the rating as a number. */
+	private static final List<Column> COLUMNS = List.of(
+			new Column("conversation_id", row -> row.conversationId().toString()),
+			new Column("prompt_id", row -> row.promptId().toString()), new Column("prompt", RatedAnswer::prompt),
+			new Column("answer_id", row -> row.answerId().toString()), new Column("answer", RatedAnswer::answer),
+			new Column("responder", RatedAnswer::responder), new Column("scale", RatedAnswer::scale),
+			new Column("rating", RatedAnswer::rating), new Column("rating_label", RatedAnswer::ratingLabel),
+			new Column("sentiment", RatedAnswer::sentiment), new Column("comment", RatedAnswer::comment),
+			new Column("answered_at", row -> row.answeredAt().toInstant().toString()),
+			new Column("rated_at", row -> row.ratedAt().toInstant().toString()));
+
+	private static final CSVFormat CSV_FORMAT = CSVFormat.RFC4180.builder()
+		.setHeader(COLUMNS.stream().map(Column::name).toArray(String[]::new))
+		.get();
+
+	private final RatedAnswers ratedAnswers;
+
+	private final ObjectWriter json;
+
+	ExportController(RatedAnswers ratedAnswers, JsonMapper mapper) {
+		this.ratedAnswers = ratedAnswers;
+		this.json = mapper.writer();
+	}
+
+	private record Column(String name, Function<RatedAnswer, Object> value) {
+	}
+
+	/** One example of TRL's KTOTrainer (unpaired preference): the label says whether the answer is desirable. */
+	record KtoExample(String prompt, String completion, boolean label) {
+	}
+
+	@GetMapping(CSV)
+	ResponseEntity<StreamingResponseBody> csv(FilterParams params) {
+		RatingFilter filter = params.parse();
+		return attachment("feedback", "csv", TEXT_CSV, writer -> {
+			CSVPrinter csv = new CSVPrinter(writer, CSV_FORMAT);
+			write(filter, row -> csv.printRecord(COLUMNS.stream().map(column -> column.value().apply(row))));
+		});
+	}
+
+	@GetMapping(JSONL)
+	ResponseEntity<StreamingResponseBody> jsonl(FilterParams params) {
+		RatingFilter filter = params.parse();
+		return attachment("feedback", "jsonl", MediaType.APPLICATION_NDJSON, writer -> write(filter, row -> {
+			Map<String, Object> fields = new LinkedHashMap<>();
+			COLUMNS.forEach(column -> fields.put(column.name(), column.value().apply(row)));
+			writeLine(writer, fields);
+		}));
+	}
+
+	/** Neutral ratings are left out: a KTO label is only desirable (positive) or undesirable (negative). */
+	@GetMapping(KTO)
+	ResponseEntity<StreamingResponseBody> kto(FilterParams params) {
+		RatingFilter filter = params.parse().excludingNeutral();
+		return attachment("feedback-kto", "jsonl", MediaType.APPLICATION_NDJSON, writer -> write(filter,
+				row -> writeLine(writer, new KtoExample(row.prompt(), row.answer(), row.sentiment().equals("positive")))));
+	}
+
+	private void writeLine(Writer writer, Object value) throws IOException {
+		writer.write(json.writeValueAsString(value));
+		writer.write('\n');
+	}
+
+	/** Writes each row as the database hands it over. */
+	private void write(RatingFilter filter, RowWriter rowWriter) throws IOException {
+		try {
+			ratedAnswers.forEach(filter, row -> {
+				try {
+					rowWriter.write(row);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	private interface RowWriter {
+
+		void write(RatedAnswer row) throws IOException;
+
+	}
+
+	private interface BodyWriter {
+
+		void write(Writer writer) throws IOException;
+
+	}
+
+	/** A download named after its content and today's date (UTC), e.g. feedback-2026-01-31.csv. */
+	private static ResponseEntity<StreamingResponseBody> attachment(String name, String extension, MediaType type,
+			BodyWriter body) {
+		String filename = "%s-%s.%s".formatted(name, LocalDate.now(ZoneOffset.UTC), extension);
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.body(out -> {
+				Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+				body.write(writer);
+				writer.flush();
+			});
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.feedbackchat.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.feedbackchat.feedback.FeedbackScale;
+
+/**
+ * The rating filter: a sentiment ({@code positive}, {@code neutral}, {@code negative}) or one stored value on
+ * one scale ({@code thumbs-1}, {@code faces-0}, {@code stars-4}).
+ *
+ * @param id        as in the URL
+ * @param sentiment the sentiment, or {@code null} for a value
+ * @param scale     the value's scale, or {@code null} for a sentiment
+ */
+record RatingChoice(String id, String sentiment, FeedbackScale scale, int value) {
+
+	private static final List<String> SENTIMENTS = List.of("positive", "neutral", "negative");
+
+	private static final Pattern VALUE = Pattern.compile("([a-z]+)-(\\d)");
+
+	/** The choices of the filter form, in the order shown. */
+	static final List<Group> GROUPS = groups();
+
+	/** A labelled group of choices, an optgroup of the form's select. */
+	record Group(String label, List<Option> options) {
+	}
+
+	record Option(String id, String label) {
+	}
+
+	static RatingChoice parse(String id) {
+		if (SENTIMENTS.contains(id)) {
+			return new RatingChoice(id, id, null, 0);
+		}
+		Matcher value = VALUE.matcher(id);
+		if (value.matches()) {
+			for (FeedbackScale scale : FeedbackScale.values()) {
+				int number = Integer.parseInt(value.group(2));
+				if (scale.id().equals(value.group(1)) && scale.accepts(number)) {
+					return new RatingChoice(id, null, scale, number);
+				}
+			}
+		}
+		throw new InvalidFilterException("Unknown rating “%s”: use positive, neutral, negative, or a scale and a stored "
+				+ "value such as thumbs-1 or stars-4.", id);
+	}
+
+	private static List<Group> groups() {
+		List<Group> groups = new ArrayList<>();
+		groups.add(new Group("Sentiment", SENTIMENTS.stream().map(s -> new Option(s, capitalized(s))).toList()));
+		for (FeedbackScale scale : FeedbackScale.values()) {
+			List<Option> options = new ArrayList<>();
+			for (int value = scale.max(); value >= 0; value--) {
+				options.add(new Option(scale.id() + "-" + value, scale.label(value)));
+			}
+			groups.add(new Group(capitalized(scale.id()), options));
+		}
+		return List.copyOf(groups);
+	}
+
+	private static String capitalized(String word) {
+		return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.feedbackchat.admin;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One page of the rated-answers table.
+ *
+ * @param total    rows matching the filter, on all pages
+ * @param size     rows per page
+ * @param previous link to the page before, or {@code null} on the first
+ * @param next     link to the page after, or {@code null} on the last
+ */
+record ResultsPage(List<RatedAnswer> rows, long total, int size, int page, int pages, String previous, String next) {
+
+	static ResultsPage of(List<RatedAnswer> rows, long total, int page, int size, RatingFilter filter) {
+		int pages = (int) Math.max(1, (total + size - 1) / size);
+		// Past the last page, "previous" leads back to the last one.
+		return new ResultsPage(rows, total, size, page, pages, page > 1 ? filter.link("/admin", Math.min(page - 1, pages)) : null,
+				page < pages ? filter.link("/admin", page + 1) : null);
+	}
+
+	/** What the page shows, e.g. "21–40 of 1,234, newest first". */
+	public String summary() {
+		if (total == 0) {
+			return "No rated answers match these filters.";
+		}
+		if (rows.isEmpty()) {
+			return String.format(Locale.ENGLISH, "Page %,d is past the last page (%,d).", page, pages);
+		}
+		long first = (page - 1L) * size + 1;
+		return String.format(Locale.ENGLISH, "%,d–%,d of %,d, newest first", first, first + rows.size() - 1, total);
+	}
+
+	public String position() {
+		return String.format(Locale.ENGLISH, "Page %,d of %,d", page, pages);
+	}
+
+}

@@ -1,0 +1,298 @@
+package dev.feedbackchat.admin;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import dev.feedbackchat.Browser;
+import dev.feedbackchat.admin.Seeder.Seed;
+import dev.feedbackchat.feedback.FeedbackScale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static dev.feedbackchat.Browser.js;
+import static dev.feedbackchat.Browser.saveScreenshot;
+import static dev.feedbackchat.Browser.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in headless Chromium, used as an admin would: sign in, watch a rating made in the chat
+ * arrive, filter and page through the table (htmx, and again without JavaScript), download the CSV.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class AdminBrowserTests {
+
+	static final List<String> PROMPTS = List.of("How do I reset my password?",
+			"Summarize this article in three bullet points", "What's the difference between a list and a tuple?",
+			"Write a haiku about autumn", "Translate \"good morning\" into French",
+			"Can you explain recursion like I'm five?", "Is it safe to run this command as root?",
+			"Draft a polite reminder email to a client", "Which Java version supports records?",
+			"Give me a recipe with chickpeas and spinach", "Why is the sky blue?",
+			"Convert 72 °F to Celsius", "Suggest a name for a hiking club 🥾");
+
+	static final List<String> COMMENTS = List.of("Exactly what I needed", "Too vague", "Missed the second part",
+			"Great, thanks!", "Wrong units");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	final List<Browser> browsers = new ArrayList<>();
+
+	Path downloads;
+
+	int answers;
+
+	int rated;
+
+	int negative;
+
+	@BeforeAll
+	static void requireChromium() {
+		Browser.requireChromium();
+	}
+
+	/**
+	 * A month of made-up use, the same every run: a few conversations a day (more lately), most answers rated,
+	 * about two in three positively.
+	 */
+	@BeforeEach
+	void seed() throws IOException {
+		downloads = Files.createTempDirectory("admin-downloads");
+		Random random = new Random(42);
+		Instant now = Instant.now();
+		List<Seed> seeds = new ArrayList<>();
+		for (int day = 29; day >= 0; day--) {
+			int conversations = 1 + random.nextInt(2) + (30 - day) / 10;
+			for (int c = 0; c < conversations; c++) {
+				UUID conversation = UUID.randomUUID();
+				Instant at = now.minus(Duration.ofHours(day * 24L + random.nextInt(20) + 1));
+				for (int turn = 0, turns = 1 + random.nextInt(3); turn < turns; turn++, at = at.plusSeconds(90)) {
+					String prompt = PROMPTS.get(random.nextInt(PROMPTS.size()));
+					String comment = random.nextInt(6) == 0 ? COMMENTS.get(random.nextInt(COMMENTS.size())) : null;
+					double odds = random.nextDouble();
+					Seed seed = odds < 0.12 ? Seed.unrated(prompt, at)
+							: odds < 0.62 ? Seed.rated(prompt, FeedbackScale.THUMBS, 1, comment, at)
+							: odds < 0.72 ? Seed.rated(prompt, FeedbackScale.STARS, random.nextBoolean() ? 3 : 4, comment, at)
+							: odds < 0.78 ? Seed.rated(prompt, FeedbackScale.STARS, 2, comment, at)
+							: Seed.rated(prompt, FeedbackScale.THUMBS, 0, comment, at);
+					seeds.add(seed.inConversation(conversation));
+				}
+			}
+		}
+		Seeder seeder = new Seeder(jdbc);
+		seeder.clear();
+		seeder.insert(seeds);
+		answers = seeds.size();
+		rated = (int) seeds.stream().filter(seed -> seed.scale() != null).count();
+		negative = (int) seeds.stream()
+			.filter(seed -> seed.scale() != null && seed.scale().isNegative(seed.rating()))
+			.count();
+		assertThat(negative).as("enough for two pages").isGreaterThan(20);
+	}
+
+	@AfterEach
+	void closeBrowsers() throws IOException {
+		browsers.forEach(Browser::close);
+		try (Stream<Path> files = Files.walk(downloads)) {
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+	}
+
+	WebDriver newBrowser(String... arguments) throws IOException {
+		Browser browser = Browser.start(downloads, arguments);
+		browsers.add(browser);
+		return browser.driver();
+	}
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	@Test
+	void signInSeeANewRatingArriveFilterPageAndDownloadTheCsv() throws Exception {
+		WebDriver driver = newBrowser();
+
+		driver.get(url("/admin"));
+		waitFor(driver).until(ExpectedConditions.urlToBe(url("/admin/login")));
+		signIn(driver, "not-the-password");
+		waitFor(driver).until(d -> text(d, ".alert").equals("Wrong username or password."));
+		signIn(driver, "test-admin-password");
+		waitFor(driver).until(ExpectedConditions.urlToBe(url("/admin")));
+
+		assertThat(text(driver, "#total-rated")).isEqualTo(Integer.toString(rated));
+		assertThat(text(driver, "#total-answers")).isEqualTo(Integer.toString(answers));
+		assertThat(text(driver, "#feedback-rate")).isEqualTo(Math.round(100.0 * rated / answers) + "%");
+		String todayBefore = todayInChart(driver);
+
+		// A rating made in the chat, by the same person in another tab of the same session.
+		driver.get(url("/"));
+		waitFor(driver).until(d -> Boolean.TRUE.equals(js(d).executeScript(
+				"return !!window.htmx && !!document.querySelector('#composer')['htmx-internal-data'];")));
+		driver.findElement(By.id("prompt")).sendKeys("Is the dashboard live?", Keys.ENTER);
+		By thumbsUp = By.cssSelector("#messages article.message.assistant button[aria-label='Thumbs up']");
+		waitFor(driver).until(ExpectedConditions.elementToBeClickable(thumbsUp)).click();
+		waitFor(driver).until(d -> "true".equals(d.findElement(thumbsUp).getDomAttribute("aria-pressed")));
+
+		driver.get(url("/admin"));
+		assertThat(text(driver, "#total-rated")).isEqualTo(Integer.toString(rated + 1));
+		assertThat(text(driver, "#total-answers")).isEqualTo(Integer.toString(answers + 1));
+		assertThat(text(driver, "#rated-table tbody tr:first-child td:nth-child(2)")).isEqualTo("Is the dashboard live?");
+		String todayAfter = todayInChart(driver);
+		assertThat(positives(todayAfter)).as("%s, then %s", todayBefore, todayAfter).isEqualTo(positives(todayBefore) + 1);
+		assertThat(driver.findElement(By.cssSelector("svg[role=img] g.day:last-of-type title")).getAttribute("textContent"))
+			.contains(positives(todayAfter) + " positive");
+
+		// For README.md (docs/admin.png): the top of the dashboard, first rows of the table included.
+		driver.manage().window().setSize(new Dimension(1280, 1300));
+		saveScreenshot(driver, Path.of("target", "admin.png"));
+		driver.manage().window().setSize(new Dimension(1280, 900));
+
+		// Filtering swaps just the results (the page, with a marker in it, stays) and puts the filter in the URL.
+		js(driver).executeScript("window.__samePage = true;");
+		new Select(driver.findElement(By.id("filter-rating"))).selectByVisibleText("Negative");
+		driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+		waitFor(driver).until(ExpectedConditions.urlContains("rating=negative"));
+		waitFor(driver).until(d -> text(d, "#result-count").equals("1–20 of " + negative + ", newest first"));
+		assertThat(ratingClasses(driver)).hasSize(20).allSatisfy(c -> assertThat(c).contains("negative"));
+		assertThat(js(driver).executeScript("return window.__samePage === true;")).isEqualTo(true);
+
+		driver.findElement(By.cssSelector("nav.pages a[rel=next]")).click();
+		waitFor(driver).until(ExpectedConditions.urlContains("page=2"));
+		waitFor(driver).until(d -> text(d, "#result-count").startsWith("21–" + negative));
+		assertThat(js(driver).executeScript("return window.__samePage === true;")).isEqualTo(true);
+
+		// The export link carries the filter; Chromium saves the attachment.
+		assertThat(driver.findElement(By.id("export-csv")).getDomAttribute("href")).isEqualTo("/admin/export.csv?rating=negative");
+		driver.findElement(By.id("export-csv")).click();
+		Path csv = awaitDownload("feedback-", ".csv");
+		List<CSVRecord> rows;
+		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+			rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+		}
+		assertThat(rows).hasSize(negative).allSatisfy(row -> assertThat(row.get("sentiment")).isEqualTo("negative"));
+		assertThat(rows).extracting(row -> row.get("prompt")).containsAnyElementsOf(PROMPTS);
+
+		assertNoConsoleErrors(driver);
+	}
+
+	@Test
+	void withoutJavaScriptTheFiltersAndPagesArePlainLinksAndForms() throws Exception {
+		WebDriver driver = newBrowser("--blink-settings=scriptEnabled=false");
+		driver.get(url("/admin/login"));
+		signIn(driver, "test-admin-password");
+		waitFor(driver).until(ExpectedConditions.urlToBe(url("/admin")));
+
+		new Select(driver.findElement(By.id("filter-rating"))).selectByVisibleText("Thumbs down");
+		driver.findElement(By.id("filter-from")).sendKeys("01012000");
+		driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+		waitFor(driver).until(ExpectedConditions.urlContains("rating=thumbs-0"));
+		assertThat(driver.getCurrentUrl()).contains("from=2000-01-01");
+		assertThat(text(driver, "#result-count")).isEqualTo("1–20 of " + negative + ", newest first");
+		assertThat(driver.findElement(By.id("filter-from")).getDomProperty("value")).isEqualTo("2000-01-01");
+
+		driver.findElement(By.cssSelector("nav.pages a[rel=next]")).click();
+		waitFor(driver).until(ExpectedConditions.urlContains("page=2"));
+		assertThat(text(driver, "#result-count")).startsWith("21–" + negative);
+
+		driver.get(url("/admin?from=2000-13-01"));
+		assertThat(text(driver, "#results .alert")).isEqualTo("The “from” date “2000-13-01” is not a date such as 2026-01-31.");
+
+		driver.findElement(By.cssSelector("form[action='/admin/logout'] button")).click();
+		waitFor(driver).until(ExpectedConditions.urlToBe(url("/admin/login?logout")));
+		driver.get(url("/admin"));
+		waitFor(driver).until(ExpectedConditions.urlToBe(url("/admin/login")));
+	}
+
+	static void signIn(WebDriver driver, String password) {
+		WebElement username = driver.findElement(By.id("username"));
+		username.clear();
+		username.sendKeys("admin");
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+	}
+
+	static String text(WebDriver driver, String selector) {
+		List<WebElement> found = driver.findElements(By.cssSelector(selector));
+		return found.isEmpty() ? "" : found.get(0).getText();
+	}
+
+	/** Today's row of the chart's table (visually hidden, so read as textContent): day, positive, neutral, negative. */
+	static String todayInChart(WebDriver driver) {
+		return (String) js(driver).executeScript(
+				"const rows = document.querySelectorAll('#chart-data tbody tr');"
+						+ " return Array.from(rows[rows.length - 1].children).map(c => c.textContent.trim()).join('|');");
+	}
+
+	static int positives(String chartRow) {
+		return Integer.parseInt(chartRow.split("\\|")[1]);
+	}
+
+	static List<String> ratingClasses(WebDriver driver) {
+		return driver.findElements(By.cssSelector("#rated-table .rating-label"))
+			.stream()
+			.map(label -> label.getDomAttribute("class"))
+			.toList();
+	}
+
+	Path awaitDownload(String prefix, String suffix) {
+		return waitFor(newFinder()).withMessage(() -> "a download %s*%s in %s".formatted(prefix, suffix, downloads))
+			.until(ignored -> find(prefix, suffix).orElse(null));
+	}
+
+	private WebDriver newFinder() {
+		return browsers.get(0).driver();
+	}
+
+	private Optional<Path> find(String prefix, String suffix) {
+		try (Stream<Path> files = Files.list(downloads)) {
+			return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(suffix))
+				.findFirst();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	static void assertNoConsoleErrors(WebDriver driver) {
+		List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
+		entries.forEach(entry -> System.out.println("[browser console] " + entry));
+		assertThat(entries).noneMatch(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue());
+		assertThat(entries).noneMatch(entry -> entry.getMessage().contains("Content Security Policy")
+				|| entry.getMessage().contains("Refused to"));
+	}
+
+}

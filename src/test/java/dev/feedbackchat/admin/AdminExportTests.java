@@ -1,0 +1,109 @@
+package dev.feedbackchat.admin;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import dev.feedbackchat.ChatWebTest;
+import dev.feedbackchat.admin.Seeder.Seed;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static dev.feedbackchat.feedback.FeedbackScale.STARS;
+import static dev.feedbackchat.feedback.FeedbackScale.THUMBS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** What the exports answer: headers, filters, refusals. Their content over real HTTP: AdminExportIntegrationTests. */
+@ChatWebTest
+@WithMockUser(username = "admin", roles = "ADMIN")
+class AdminExportTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void seed() {
+		Seeder seeder = new Seeder(jdbc);
+		seeder.clear();
+		seeder.insert(Seed.rated("up", THUMBS, 1, null, AdminDashboardTests.at(AdminDashboardTests.D, 9, 0, 0)),
+				Seed.rated("down", THUMBS, 0, "no", AdminDashboardTests.at(AdminDashboardTests.D, 10, 0, 0)),
+				Seed.rated("middle", STARS, 2, null, AdminDashboardTests.at(AdminDashboardTests.D, 11, 0, 0)));
+	}
+
+	/** Streamed bodies complete on another thread: wait for it, then read the response. */
+	MvcResult download(String url) throws Exception {
+		MvcResult started = mvc.perform(get(url)).andExpect(request().asyncStarted()).andReturn();
+		return mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			/admin/export.csv       | text/csv;charset=UTF-8 | feedback-TODAY.csv
+			/admin/export.jsonl     | application/x-ndjson   | feedback-TODAY.jsonl
+			/admin/export-kto.jsonl | application/x-ndjson   | feedback-kto-TODAY.jsonl
+			""")
+	void eachExportIsADatedAttachment(String path, String type, String filename) throws Exception {
+		MvcResult result = download(path);
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		assertThat(result.getResponse().getContentType()).isEqualTo(type);
+		assertThat(result.getResponse().getHeader("Content-Disposition"))
+			.isEqualTo("attachment; filename=\"" + filename.replace("TODAY", today) + "\"");
+		assertThat(result.getResponse().getHeader("Cache-Control")).contains("no-store");
+	}
+
+	@Test
+	void exportsHaveTheTablesFilters() throws Exception {
+		String csv = download("/admin/export.csv?rating=negative&commented=true").getResponse().getContentAsString();
+		List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv)).getRecords();
+		assertThat(records).extracting(r -> r.get("prompt")).containsExactly("down");
+
+		String jsonl = download("/admin/export.jsonl?rating=thumbs-1").getResponse().getContentAsString();
+		assertThat(jsonl.lines()).hasSize(1).allSatisfy(line -> assertThat(line).contains("\"prompt\":\"up\""));
+	}
+
+	@Test
+	void ktoLeavesOutNeutralRatingsEvenWhenAskedForThem() throws Exception {
+		assertThat(download("/admin/export-kto.jsonl").getResponse().getContentAsString().lines())
+			.containsExactly("{\"prompt\":\"down\",\"completion\":\"You said, \\\"down\\\" ...interesting.\",\"label\":false}",
+					"{\"prompt\":\"up\",\"completion\":\"You said, \\\"up\\\" ...interesting.\",\"label\":true}");
+		assertThat(download("/admin/export-kto.jsonl?rating=neutral").getResponse().getContentAsString()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			/admin/export.csv?rating=great         | Unknown rating “great”
+			/admin/export.jsonl?from=yesterday     | The “from” date “yesterday” is not a date
+			/admin/export-kto.jsonl?commented=1    | “commented” is true or false, not “1”.
+			/admin/export.csv?from=2026-02-02&to=2026-02-01 | The “from” date (2026-02-02) is after the “to” date (2026-02-01).
+			""")
+	void badFiltersGive400WithAMessageAndNoFile(String url, String message) throws Exception {
+		String html = mvc.perform(get(url))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().doesNotExist("Content-Disposition"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(Jsoup.parse(html).select(".alert").text()).startsWith(message);
+	}
+
+}

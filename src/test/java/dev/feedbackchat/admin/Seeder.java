@@ -1,0 +1,100 @@
+package dev.feedbackchat.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.feedbackchat.feedback.FeedbackScale;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes answers and their ratings straight into the record, at chosen times, as the chat would have: a
+ * conversation, a prompt, an answer a minute later, and (if rated) its feedback row. Batched, so the
+ * benchmark's 100,000 rows go in quickly.
+ */
+public class Seeder {
+
+	/**
+	 * One answer to seed.
+	 *
+	 * @param scale   {@code null} for an answer nobody rated
+	 * @param comment {@code null} for none
+	 */
+	public record Seed(UUID conversationId, String prompt, String answer, FeedbackScale scale, int rating,
+			String comment, Instant ratedAt) {
+
+		public static Seed rated(String prompt, FeedbackScale scale, int rating, String comment, Instant ratedAt) {
+			return new Seed(UUID.randomUUID(), prompt, "You said, \"" + prompt + "\" ...interesting.", scale, rating,
+					comment, ratedAt);
+		}
+
+		public static Seed unrated(String prompt, Instant answeredAt) {
+			return new Seed(UUID.randomUUID(), prompt, "You said, \"" + prompt + "\" ...interesting.", null, 0, null,
+					answeredAt);
+		}
+
+		public Seed inConversation(UUID conversation) {
+			return new Seed(conversation, prompt, answer, scale, rating, comment, ratedAt);
+		}
+
+	}
+
+	private final JdbcTemplate jdbc;
+
+	public Seeder(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Empties the record. */
+	public void clear() {
+		jdbc.update("delete from feedback");
+		jdbc.update("delete from message where prompt_id is not null");
+		jdbc.update("delete from message");
+		jdbc.update("delete from conversation");
+	}
+
+	public void insert(Seed... seeds) {
+		insert(List.of(seeds));
+	}
+
+	public void insert(List<Seed> seeds) {
+		// One conversation may hold several seeds: insert it once, at its first prompt.
+		Map<UUID, Object[]> conversations = new LinkedHashMap<>();
+		List<Object[]> prompts = new ArrayList<>();
+		List<Object[]> answers = new ArrayList<>();
+		List<Object[]> ratings = new ArrayList<>();
+		for (Seed seed : seeds) {
+			UUID promptId = UUID.randomUUID();
+			UUID answerId = UUID.randomUUID();
+			Instant answeredAt = seed.scale() == null ? seed.ratedAt() : seed.ratedAt().minus(Duration.ofMinutes(1));
+			OffsetDateTime promptedAt = utc(answeredAt.minusSeconds(5));
+			conversations.putIfAbsent(seed.conversationId(), new Object[] { seed.conversationId(), promptedAt });
+			prompts.add(new Object[] { promptId, seed.conversationId(), "user", seed.prompt(), null, null, promptedAt });
+			answers.add(new Object[] { answerId, seed.conversationId(), "assistant", seed.answer(), "echo", promptId,
+					utc(answeredAt) });
+			if (seed.scale() != null) {
+				ratings.add(new Object[] { answerId, seed.scale().id(), seed.rating(),
+						seed.scale().sentiment(seed.rating()), seed.comment(), utc(seed.ratedAt()) });
+			}
+		}
+		jdbc.batchUpdate("insert into conversation (id, created_at) values (?, ?)", List.copyOf(conversations.values()));
+		String message = "insert into message (id, conversation_id, role, content, responder, prompt_id, created_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?)";
+		jdbc.batchUpdate(message, prompts);
+		jdbc.batchUpdate(message, answers);
+		jdbc.batchUpdate("insert into feedback (message_id, scale, rating, sentiment, comment, created_at) "
+				+ "values (?, ?, ?, ?, ?, ?)", ratings);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}
