@@ -4,8 +4,8 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -13,6 +13,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow.Publisher;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -81,6 +84,29 @@ class OpenAiResponder implements Responder {
 		return properties.model();
 	}
 
+	/**
+	 * Sends the request; cancelling cancels it. Unlike Mono.fromFuture, the cancelled future's own
+	 * CancellationException is not reported (Reactor would log it as a dropped error at ERROR level).
+	 */
+	private Mono<HttpResponse<Publisher<List<ByteBuffer>>>> send(HttpRequest request) {
+		return Mono.create(result -> {
+			CompletableFuture<HttpResponse<Publisher<List<ByteBuffer>>>> response = http.sendAsync(request,
+					BodyHandlers.ofPublisher());
+			result.onCancel(() -> response.cancel(true));
+			response.whenComplete((value, error) -> {
+				if (response.isCancelled()) {
+					return;
+				}
+				if (error != null) {
+					result.error(error instanceof CompletionException ? error.getCause() : error);
+				}
+				else {
+					result.success(value);
+				}
+			});
+		});
+	}
+
 	@Override
 	public Generation respond(List<Turn> history, String prompt, TokenSink sink) {
 		HttpRequest.Builder post = HttpRequest.newBuilder(endpoint)
@@ -92,8 +118,7 @@ class OpenAiResponder implements Responder {
 			post.header(HttpHeaders.AUTHORIZATION, "Bearer " + properties.apiKey());
 		}
 		AtomicBoolean done = new AtomicBoolean();
-		Disposable subscription = Mono.fromFuture(() -> http.sendAsync(post.build(), BodyHandlers.ofPublisher()))
-			.flatMapMany(OpenAiResponder::events)
+		Disposable subscription = send(post.build()).flatMapMany(OpenAiResponder::events)
 			.timeout(properties.requestTimeout())
 			.mapNotNull(ServerSentEvent::data)
 			.takeUntil("[DONE]"::equals)
