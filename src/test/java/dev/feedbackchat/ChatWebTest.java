@@ -11,6 +11,7 @@ import dev.feedbackchat.admin.AdminSecurityConfiguration;
 import dev.feedbackchat.admin.RatedAnswers;
 import dev.feedbackchat.chat.ChatProperties;
 import dev.feedbackchat.chat.Conversations;
+import dev.feedbackchat.chat.MarkdownRenderer;
 import dev.feedbackchat.feedback.FeedbackPolicy;
 import dev.feedbackchat.feedback.FeedbackProperties;
 import dev.feedbackchat.store.ChatRecord;
@@ -38,7 +39,7 @@ import org.springframework.context.annotation.Import;
 @ImportAutoConfiguration(FlywayAutoConfiguration.class)
 @EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class,
 		AdminProperties.class })
-@Import({ Conversations.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
+@Import({ Conversations.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, SynchronousFinishing.class, ManualResponder.class,
 		MockChat.class })
 public @interface ChatWebTest {

@@ -35,23 +35,33 @@ public class ChatRecord {
 			.param("id", turn.conversationId())
 			.param("at", utc(turn.promptedAt()))
 			.update();
-		insertMessage(turn.promptId(), turn.conversationId(), "user", turn.prompt(), null, null, turn.promptedAt());
-		insertMessage(turn.answerId(), turn.conversationId(), "assistant", turn.answer(), turn.responder(),
-				turn.promptId(), turn.answeredAt());
+		insertMessage(turn.promptId(), turn.conversationId(), "user", turn.prompt(), turn.promptedAt())
+			.update();
+		insertMessage(turn.answerId(), turn.conversationId(), "assistant", turn.answer(), turn.answeredAt())
+			.param("responder", turn.responder())
+			.param("model", turn.model())
+			.param("prompt", turn.promptId())
+			.param("firstToken", turn.firstTokenMillis())
+			.param("status", turn.stopped() ? "stopped" : "complete")
+			.update();
 	}
 
-	private void insertMessage(UUID id, UUID conversationId, String role, String content, String responder,
-			UUID promptId, Instant at) {
-		jdbc.sql("insert into message (id, conversation_id, role, content, responder, prompt_id, created_at) "
-				+ "values (:id, :conversation, :role, :content, :responder, :prompt, :at)")
+	/** The insert of a message; an answer adds what produced it, a prompt leaves those columns null. */
+	private JdbcClient.StatementSpec insertMessage(UUID id, UUID conversationId, String role, String content,
+			Instant at) {
+		return jdbc.sql("insert into message (id, conversation_id, role, content, responder, model, prompt_id, "
+				+ "first_token_ms, status, created_at) values (:id, :conversation, :role, :content, :responder, "
+				+ ":model, :prompt, :firstToken, :status, :at)")
 			.param("id", id)
 			.param("conversation", conversationId)
 			.param("role", role)
 			.param("content", content)
-			.param("responder", responder)
-			.param("prompt", promptId)
-			.param("at", utc(at))
-			.update();
+			.param("responder", null)
+			.param("model", null)
+			.param("prompt", null)
+			.param("firstToken", null)
+			.param("status", "complete")
+			.param("at", utc(at));
 	}
 
 	/** Stores the first rating of an answer; false when it already has one (the lock held). */

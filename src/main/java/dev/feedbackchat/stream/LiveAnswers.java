@@ -1,6 +1,7 @@
 package dev.feedbackchat.stream;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import dev.feedbackchat.responder.Responder;
+import dev.feedbackchat.responder.Responder.Turn;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,18 +39,30 @@ public class LiveAnswers {
 	}
 
 	/**
-	 * Starts generating the answer to {@code prompt}. {@code whenFinished} gets its final text on the
-	 * finisher executor, before the answer counts as finished; if it throws, the answer is finished as failed.
+	 * Starts generating the answer to {@code prompt}, which follows {@code history}; a retry starts again
+	 * under the same id. {@code whenStored} gets a complete or stopped answer on the finisher executor,
+	 * before the answer counts as finished; if it throws, the answer is finished as failed.
 	 */
-	public void start(UUID messageId, String prompt, Consumer<String> whenFinished) {
-		LiveAnswer answer = new LiveAnswer(whenFinished, finisher);
+	public void start(UUID messageId, List<Turn> history, String prompt, Consumer<AnswerProgress> whenStored) {
+		LiveAnswer answer = new LiveAnswer(whenStored, finisher);
 		answers.put(messageId, answer);
-		responder.respond(prompt, answer);
+		answer.generatedBy(responder.respond(history, prompt, answer));
+	}
+
+	/** Stops an answer being generated, keeping its text so far; false when it is not generating. */
+	public boolean stop(UUID messageId) {
+		LiveAnswer answer = answers.get(messageId);
+		return answer != null && answer.stop();
 	}
 
 	/** Recorded with each answer: what produced it. */
 	public String responderName() {
 		return responder.name();
+	}
+
+	/** Recorded with each answer: the model behind it. */
+	public String model() {
+		return responder.model();
 	}
 
 	public Optional<AnswerProgress> progress(UUID messageId) {
