@@ -84,25 +84,25 @@ public class ChatRecord {
 	}
 
 	private void insertRating(UUID answerId, Rating rating) {
-		jdbc.sql("insert into feedback (message_id, scale, rating, sentiment, created_at) "
-				+ "values (:message, :scale, :value, :sentiment, :at)")
-			.param("message", answerId)
-			.param("scale", rating.scale())
-			.param("value", rating.value())
-			.param("sentiment", rating.sentiment())
-			.param("at", utc(Instant.now()))
+		withRating("insert into feedback (message_id, scale, rating, sentiment, created_at) "
+				+ "values (:message, :scale, :value, :sentiment, :at)", answerId, rating)
 			.update();
 	}
 
 	private int updateRating(UUID answerId, Rating rating) {
-		return jdbc.sql("update feedback set scale = :scale, rating = :value, sentiment = :sentiment, updated_at = :at "
-				+ "where message_id = :message")
+		return withRating("update feedback set scale = :scale, rating = :value, sentiment = :sentiment, updated_at = :at "
+				+ "where message_id = :message", answerId, rating)
+			.update();
+	}
+
+	/** A statement about an answer's rating, with the rating, the answer and the time now bound. */
+	private JdbcClient.StatementSpec withRating(String sql, UUID answerId, Rating rating) {
+		return jdbc.sql(sql)
 			.param("message", answerId)
 			.param("scale", rating.scale())
 			.param("value", rating.value())
 			.param("sentiment", rating.sentiment())
-			.param("at", utc(Instant.now()))
-			.update();
+			.param("at", utc(Instant.now()));
 	}
 
 	/** Stores the comment of a rated answer; false when it has no rating or already has a comment. */
