@@ -17,7 +17,9 @@ import dev.feedbackchat.feedback.FeedbackProperties;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.stream.LiveAnswers;
 import dev.feedbackchat.stream.StreamProperties;
+import dev.feedbackchat.system.Rejections;
 import dev.feedbackchat.system.SecurityConfiguration;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,7 +43,8 @@ import org.springframework.context.annotation.Import;
 		AdminProperties.class })
 @Import({ Conversations.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, SynchronousFinishing.class, ManualResponder.class,
-		MockChat.class })
+		MockChat.class,
+		Rejections.class, SimpleMeterRegistry.class })
 public @interface ChatWebTest {
 
 }

@@ -179,6 +179,10 @@ class ChatController {
 			throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
 					"Your message is %,d characters long; the limit is %,d.".formatted(length, max));
 		}
+		if (!answers.accepting()) {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					"The chat is restarting. Please send your message again in a moment.");
+		}
 		Conversation.Turn turn = conversation.startTurn(text, answers.responderName(), answers.model(),
 				properties.history().maxMessages());
 		generate(conversation, turn);

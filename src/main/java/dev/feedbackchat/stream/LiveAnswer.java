@@ -29,6 +29,8 @@ final class LiveAnswer implements TokenSink {
 
 	private final Executor finisher;
 
+	private final Observer observer;
+
 	private final long startedNanos = System.nanoTime();
 
 	private final StringBuilder text = new StringBuilder();
@@ -54,9 +56,19 @@ final class LiveAnswer implements TokenSink {
 	 * @param whenStored gets a complete or stopped answer before anyone learns it is finished: it stores it
 	 * @param finisher   runs {@code whenStored}: it may block on I/O, which the typing threads must not
 	 */
-	LiveAnswer(Consumer<AnswerProgress> whenStored, Executor finisher) {
+	LiveAnswer(Consumer<AnswerProgress> whenStored, Executor finisher, Observer observer) {
 		this.whenStored = whenStored;
 		this.finisher = finisher;
+		this.observer = observer;
+	}
+
+	/** Hears when an answer shows its first text and when it has ended (and been stored). */
+	interface Observer {
+
+		void firstText(long nanosSinceStart);
+
+		void ended(Outcome outcome, long nanosSinceStart);
+
 	}
 
 	synchronized void generatedBy(Generation generation) {
@@ -108,7 +120,9 @@ final class LiveAnswer implements TokenSink {
 				return;
 			}
 			if (firstTokenMillis == null) {
-				firstTokenMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+				long nanos = System.nanoTime() - startedNanos;
+				firstTokenMillis = nanos / 1_000_000;
+				observer.firstText(nanos);
 			}
 			text.append(piece);
 			length += piece.codePointCount(0, piece.length());
@@ -183,6 +197,7 @@ final class LiveAnswer implements TokenSink {
 			listeners.clear();
 		}
 		targets.forEach(LiveAnswer::close);
+		observer.ended(result, System.nanoTime() - startedNanos);
 	}
 
 	private synchronized Long firstTokenMillis() {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.feedbackchat.responder.Responder;
 import dev.feedbackchat.responder.TokenSink;
 import dev.feedbackchat.stream.AnswerProgress.Outcome;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,7 @@ class LiveAnswersTests {
 	@Test
 	void progressReportsTheTextAndWhetherItIsFinal() {
 		LiveAnswers answers = new LiveAnswers(PARTIAL, Runnable::run,
-				new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30)));
+				new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofSeconds(1)), new SimpleMeterRegistry());
 		UUID id = UUID.randomUUID();
 		answers.start(id, List.of(), "ignored", text -> {
 		});
@@ -56,14 +57,14 @@ class LiveAnswersTests {
 
 	@Test
 	void finishedAnswersAreKeptForTheRetentionThenEvicted() {
-		LiveAnswers kept = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30)));
+		LiveAnswers kept = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofSeconds(1)), new SimpleMeterRegistry());
 		UUID id = UUID.randomUUID();
 		kept.start(id, List.of(), "abc", text -> {
 		});
 		kept.evictFinished();
 		assertProgress(kept, id, "cba", Outcome.COMPLETE, null);
 
-		LiveAnswers evicted = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMillis(-1)));
+		LiveAnswers evicted = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMillis(-1), Duration.ofSeconds(1)), new SimpleMeterRegistry());
 		evicted.start(id, List.of(), "abc", text -> {
 		});
 		evicted.evictFinished();
@@ -73,7 +74,7 @@ class LiveAnswersTests {
 	@Test
 	void answersStillBeingGeneratedAreNeverEvicted() {
 		LiveAnswers answers = new LiveAnswers(PARTIAL, Runnable::run,
-				new StreamProperties(Duration.ofMinutes(1), Duration.ofMillis(-1)));
+				new StreamProperties(Duration.ofMinutes(1), Duration.ofMillis(-1), Duration.ofSeconds(1)), new SimpleMeterRegistry());
 		UUID id = UUID.randomUUID();
 		answers.start(id, List.of(), "ignored", text -> {
 		});
@@ -83,7 +84,7 @@ class LiveAnswersTests {
 
 	@Test
 	void anAnswerWhoseStoringFailsFinishesAsFailed() {
-		LiveAnswers answers = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30)));
+		LiveAnswers answers = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofSeconds(1)), new SimpleMeterRegistry());
 		UUID id = UUID.randomUUID();
 		answers.start(id, List.of(), "abc", text -> {
 			throw new IllegalStateException("database down");
