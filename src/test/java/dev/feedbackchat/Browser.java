@@ -6,20 +6,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * driver. Without /usr/bin/chromedriver the suites fail rather than skip: CI installs it.
  */
 public record Browser(WebDriver driver, ChromeDriverService service, Path profile) {
+
+	public static final String PROMPT = "#prompt";
 
 	public static final Duration TIMEOUT = Duration.ofSeconds(15);
 
@@ -77,6 +85,32 @@ public record Browser(WebDriver driver, ChromeDriverService service, Path profil
 			deleteQuietly(profile);
 			throw ex;
 		}
+	}
+
+	/** Opens the chat and waits until htmx has processed it, so Enter goes through htmx. */
+	public static void openChat(WebDriver browser, int port) {
+		browser.get("http://localhost:" + port + "/");
+		waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(PROMPT)));
+		// The scripts are deferred: wait until htmx has processed the page, so Enter goes through htmx.
+		waitFor(browser).until(d -> Boolean.TRUE.equals(js(d).executeScript(
+				"return document.readyState === 'complete' && !!window.htmx && !!document.querySelector('#composer')['htmx-internal-data'];")));
+		assertThat(browser.findElement(By.cssSelector(PROMPT)).getDomAttribute("placeholder")).isEqualTo("Say something");
+	}
+
+	public static void send(WebDriver browser, String prompt) {
+		WebElement box = browser.findElement(By.cssSelector(PROMPT));
+		box.sendKeys(prompt);
+		box.sendKeys(Keys.ENTER);
+	}
+
+	/** No errors and no Content-Security-Policy violations in the console so far; prints what it has. */
+	public static void assertCleanConsole(WebDriver browser) {
+		List<LogEntry> entries = browser.manage().logs().get(LogType.BROWSER).getAll();
+		entries.forEach(entry -> System.out.println("[browser console] " + entry));
+		assertThat(entries).as("browser console").noneMatch(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue());
+		assertThat(entries).as("browser console")
+			.noneMatch(entry -> entry.getMessage().contains("Content Security Policy")
+					|| entry.getMessage().contains("Refused to"));
 	}
 
 	public void close() {

@@ -1,8 +1,11 @@
 package dev.feedbackchat;
 
+import static dev.feedbackchat.Browser.PROMPT;
 import static dev.feedbackchat.Browser.TIMEOUT;
+import static dev.feedbackchat.Browser.assertCleanConsole;
 import static dev.feedbackchat.Browser.js;
 import static dev.feedbackchat.Browser.saveScreenshot;
+import static dev.feedbackchat.Browser.send;
 import static dev.feedbackchat.Browser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +27,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,12 +35,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The chat in a real (headless) Chromium: Enter to send, the answer streaming in over SSE, rating it, and what
- * survives a reload. See {@link Browser} for the driver setup.
+ * survives a reload, each in a {@link Browser} of its own.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChatBrowserTests {
-
-	private static final String PROMPT = "#prompt";
 
 	private static final String ASSISTANT_CONTENT = "#messages article.message.assistant .content";
 
@@ -244,29 +242,13 @@ class ChatBrowserTests {
 		driver.navigate().refresh();
 		waitFor(driver).until(d -> "true".equals(d.findElement(thumbsDown).getDomAttribute("aria-pressed")));
 
-		List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
-		entries.forEach(entry -> System.out.println("[browser console] " + entry));
-		assertThat(entries).as("browser console").noneMatch(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue());
-		assertThat(entries).as("browser console")
-			.noneMatch(entry -> entry.getMessage().contains("Content Security Policy")
-					|| entry.getMessage().contains("Refused to"));
+		assertCleanConsole(driver);
 	}
 
 	// ---- helpers
 
 	private void openChat(WebDriver browser) {
-		browser.get("http://localhost:" + port + "/");
-		waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(PROMPT)));
-		// The scripts are deferred: wait until htmx has processed the page, so Enter goes through htmx.
-		waitFor(browser).until(d -> Boolean.TRUE.equals(js(d).executeScript(
-				"return document.readyState === 'complete' && !!window.htmx && !!document.querySelector('#composer')['htmx-internal-data'];")));
-		assertThat(browser.findElement(By.cssSelector(PROMPT)).getDomAttribute("placeholder")).isEqualTo("Say something");
-	}
-
-	private static void send(WebDriver browser, String prompt) {
-		WebElement box = browser.findElement(By.cssSelector(PROMPT));
-		box.sendKeys(prompt);
-		box.sendKeys(Keys.ENTER);
+		Browser.openChat(browser, port);
 	}
 
 	/** Waits until the newest element matching the selector has exactly this text (textContent). */

@@ -11,12 +11,15 @@ import dev.feedbackchat.admin.AdminSecurityConfiguration;
 import dev.feedbackchat.admin.RatedAnswers;
 import dev.feedbackchat.chat.ChatProperties;
 import dev.feedbackchat.chat.Conversations;
+import dev.feedbackchat.chat.MarkdownRenderer;
 import dev.feedbackchat.feedback.FeedbackPolicy;
 import dev.feedbackchat.feedback.FeedbackProperties;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.stream.LiveAnswers;
 import dev.feedbackchat.stream.StreamProperties;
+import dev.feedbackchat.system.Rejections;
 import dev.feedbackchat.system.SecurityConfiguration;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,9 +41,10 @@ import org.springframework.context.annotation.Import;
 @ImportAutoConfiguration(FlywayAutoConfiguration.class)
 @EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class,
 		AdminProperties.class })
-@Import({ Conversations.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
+@Import({ Conversations.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, SynchronousFinishing.class, ManualResponder.class,
-		MockChat.class })
+		MockChat.class,
+		Rejections.class, SimpleMeterRegistry.class })
 public @interface ChatWebTest {
 
 }

@@ -17,12 +17,20 @@ public class ManualResponder implements Responder {
 
 	@Override
 	public String name() {
+		// It answers as the echo does, so pages render its answers as the echo's: plain text.
+		return EchoResponder.NAME;
+	}
+
+	@Override
+	public String model() {
 		return "manual";
 	}
 
 	@Override
-	public void respond(String prompt, TokenSink sink) {
-		pending.add(new Pending(prompt, sink));
+	public Generation respond(List<Turn> history, String prompt, TokenSink sink) {
+		Pending answer = new Pending(prompt, sink);
+		pending.add(answer);
+		return () -> pending.remove(answer);
 	}
 
 	public void finishAll() {

@@ -20,13 +20,16 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.util.StringUtils;
 
 /**
- * Form login for everything under {@code /admin}; the chat's own filter chain (permitAll) serves the rest.
+ * Form login for everything under {@code /admin}, HTTP Basic with the same account for the Actuator
+ * endpoints but health; the chat's own filter chain (permitAll) serves the rest.
  * The CSP and the refused-request page come from the shared customizer in SecurityConfiguration.
  */
 @Configuration(proxyBeanMethods = false)
@@ -80,6 +83,23 @@ public class AdminSecurityConfiguration {
 		byte[] bytes = new byte[18];
 		new SecureRandom().nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/**
+	 * Health is public (load balancers, orchestrators probe it); metrics need the admin account, over HTTP
+	 * Basic so that a Prometheus scraper can sign in.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole("ADMIN"))
+			.httpBasic(Customizer.withDefaults())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
 	}
 
 	@Bean

@@ -31,7 +31,7 @@ public class RatedAnswers {
 
 	private static final String SELECT = """
 			select a.conversation_id, p.id as prompt_id, p.content as prompt, a.id as answer_id, a.content as answer,
-			       a.responder, f.scale, f.rating, f.sentiment, f.comment, a.created_at as answered_at,
+			       a.responder, a.model, a.first_token_ms, a.status, f.scale, f.rating, f.sentiment, f.comment, a.created_at as answered_at,
 			       f.created_at as rated_at
 			""" + FROM;
 
@@ -105,7 +105,8 @@ public class RatedAnswers {
 	private static RatedAnswer row(ResultSet rs, int rowNum) throws SQLException {
 		return new RatedAnswer(rs.getObject("conversation_id", UUID.class), rs.getObject("prompt_id", UUID.class),
 				rs.getString("prompt"), rs.getObject("answer_id", UUID.class), rs.getString("answer"),
-				rs.getString("responder"), rs.getString("scale"), rs.getInt("rating"), rs.getString("sentiment"),
+				rs.getString("responder"), rs.getString("model"), rs.getObject("first_token_ms", Long.class),
+				rs.getString("status"), rs.getString("scale"), rs.getInt("rating"), rs.getString("sentiment"),
 				rs.getString("comment"), utc(rs, "answered_at"), utc(rs, "rated_at"));
 	}
 

@@ -6,14 +6,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.feedbackchat.feedback.FeedbackPolicy;
+import dev.feedbackchat.responder.EchoResponder;
+import dev.feedbackchat.responder.Responder;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.store.FinishedTurn;
+import dev.feedbackchat.stream.AnswerProgress.Outcome;
 import dev.feedbackchat.stream.LiveAnswers;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,14 +44,17 @@ class ChatController {
 
 	private final ChatRecord record;
 
+	private final MarkdownRenderer markdown;
+
 	private final ChatProperties properties;
 
 	ChatController(Conversations conversations, LiveAnswers answers, FeedbackPolicy feedback, ChatRecord record,
-			ChatProperties properties) {
+			MarkdownRenderer markdown, ChatProperties properties) {
 		this.conversations = conversations;
 		this.answers = answers;
 		this.feedback = feedback;
 		this.record = record;
+		this.markdown = markdown;
 		this.properties = properties;
 	}
 
@@ -104,6 +111,46 @@ class ChatController {
 		return answers.subscribe(id, lastEventId != null ? lastEventId : from);
 	}
 
+	/** Stops an answer being generated; its stream then closes and the page shows the partial answer. */
+	@HxRequest
+	@PostMapping("/messages/{id}/stop")
+	ResponseEntity<Void> stop(@PathVariable UUID id, HttpSession session) {
+		stopGenerating(conversations.current(session), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/messages/{id}/stop")
+	String stopWithoutJs(@PathVariable UUID id, HttpSession session) {
+		stopGenerating(conversations.current(session), id);
+		return "redirect:/#m-" + id;
+	}
+
+	/** Generates a failed answer again: the streaming answer replaces the failed one in the page. */
+	@HxRequest
+	@PostMapping("/messages/{id}/retry")
+	FragmentsRendering retry(@PathVariable UUID id, HttpSession session) {
+		Conversation conversation = conversations.current(session);
+		Conversation.Turn turn = conversation.retry(id);
+		generate(conversation, turn);
+		return FragmentsRendering.fragment("chat/messages :: message", Map.of("view", view(conversation, turn.answer())))
+			.fragment("chat/composer :: composer", Map.of("streaming", true, "oob", true))
+			.fragment("fragments/error :: region", Map.of("oob", true))
+			.build();
+	}
+
+	@PostMapping("/messages/{id}/retry")
+	String retryWithoutJs(@PathVariable UUID id, HttpSession session) {
+		Conversation conversation = conversations.current(session);
+		generate(conversation, conversation.retry(id));
+		return "redirect:/#m-" + id;
+	}
+
+	private void stopGenerating(Conversation conversation, UUID id) {
+		if (!conversation.get(id).isStreaming() || !answers.stop(id)) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "This answer is not being generated.");
+		}
+	}
+
 	@HxRequest
 	@PostMapping("/conversation/new")
 	FragmentsRendering newChat(HttpSession session) {
@@ -132,16 +179,39 @@ class ChatController {
 			throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
 					"Your message is %,d characters long; the limit is %,d.".formatted(length, max));
 		}
-		Conversation.Turn turn = conversation.startTurn(text, properties.history().maxMessages());
-		String responder = answers.responderName();
-		answers.start(turn.answer().id(), text, answer -> record.saveTurn(new FinishedTurn(conversation.id(),
-				turn.prompt().id(), text, turn.prompt().createdAt(), turn.answer().id(), answer, responder, Instant.now())));
+		if (!answers.accepting()) {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					"The chat is restarting. Please send your message again in a moment.");
+		}
+		Conversation.Turn turn = conversation.startTurn(text, answers.responderName(), answers.model(),
+				properties.history().maxMessages());
+		generate(conversation, turn);
 		return turn;
+	}
+
+	/**
+	 * Generates the turn's answer from the conversation before it (failed answers left out) and stores
+	 * the turn when the answer is complete or stopped.
+	 */
+	private void generate(Conversation conversation, Conversation.Turn turn) {
+		ChatMessage prompt = turn.prompt();
+		ChatMessage answer = turn.answer();
+		List<Responder.Turn> history = conversation.before(prompt.id())
+			.stream()
+			.filter(m -> !m.isAssistant() || m.isRateable())
+			.map(m -> new Responder.Turn(m.role().label(), m.content()))
+			.toList();
+		answers.start(answer.id(), history, prompt.content(), done -> record.saveTurn(new FinishedTurn(conversation.id(),
+				prompt.id(), prompt.content(), prompt.createdAt(), answer.id(), done.text(), answer.responder(),
+				answer.model(), done.firstTokenMillis(), done.outcome() == Outcome.STOPPED, Instant.now())));
 	}
 
 	private MessageView view(Conversation conversation, ChatMessage message) {
 		String content = message.content();
-		return new MessageView(message, feedback.widget(conversation, message), content.codePointCount(0, content.length()));
+		boolean markdown = message.isAssistant() && !message.isStreaming() && !EchoResponder.NAME.equals(message.responder());
+		return new MessageView(message, feedback.widget(conversation, message), content.codePointCount(0, content.length()),
+				markdown ? this.markdown.html(content) : null,
+				message.isFailed() && conversation.isLatestAnswer(message.id()));
 	}
 
 }

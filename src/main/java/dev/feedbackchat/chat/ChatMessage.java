@@ -6,20 +6,27 @@ import java.util.UUID;
 
 /**
  * One entry of the history, the tutorial's {role, content, feedback} plus an id, a state, the optional
- * comment on the rating and when the message was written.
+ * comment on the rating, when the message was written and, for an answer, what produced it.
  *
- * @param feedback the rating, {@code null} until the user gives one
- * @param comment  the comment on the rating, {@code null} until the user writes one
+ * @param feedback         the rating, {@code null} until the user gives one
+ * @param comment          the comment on the rating, {@code null} until the user writes one
+ * @param responder        what produced an answer ("echo", "openai"); {@code null} for prompts
+ * @param model            the model behind an answer; {@code null} for prompts
+ * @param firstTokenMillis time from the prompt to an answer's first text, once known
+ * @param error            why a failed answer failed, shown to the user
  */
 public record ChatMessage(UUID id, Role role, String content, Integer feedback, String comment, MessageState state,
-		Instant createdAt) implements Serializable {
+		Instant createdAt, String responder, String model, Long firstTokenMillis, String error)
+		implements Serializable {
 
 	static ChatMessage user(String prompt) {
-		return new ChatMessage(UUID.randomUUID(), Role.USER, prompt, null, null, MessageState.COMPLETE, Instant.now());
+		return new ChatMessage(UUID.randomUUID(), Role.USER, prompt, null, null, MessageState.COMPLETE, Instant.now(),
+				null, null, null, null);
 	}
 
-	static ChatMessage pendingAnswer() {
-		return new ChatMessage(UUID.randomUUID(), Role.ASSISTANT, "", null, null, MessageState.STREAMING, Instant.now());
+	static ChatMessage pendingAnswer(String responder, String model) {
+		return new ChatMessage(UUID.randomUUID(), Role.ASSISTANT, "", null, null, MessageState.STREAMING,
+				Instant.now(), responder, model, null, null);
 	}
 
 	public boolean isAssistant() {
@@ -34,20 +41,35 @@ public record ChatMessage(UUID id, Role role, String content, Integer feedback, 
 		return state == MessageState.FAILED;
 	}
 
+	public boolean isStopped() {
+		return state == MessageState.STOPPED;
+	}
+
+	/** Finished answers that can be rated: complete, or stopped by the user. */
+	public boolean isRateable() {
+		return isAssistant() && (state == MessageState.COMPLETE || state == MessageState.STOPPED);
+	}
+
 	public boolean isRated() {
 		return feedback != null;
 	}
 
-	ChatMessage withContent(String text, MessageState newState) {
-		return new ChatMessage(id, role, text, feedback, comment, newState, createdAt);
+	ChatMessage withProgress(String text, MessageState newState, Long firstToken, String why) {
+		return new ChatMessage(id, role, text, feedback, comment, newState, createdAt, responder, model, firstToken, why);
+	}
+
+	ChatMessage restarted() {
+		return new ChatMessage(id, role, "", null, null, MessageState.STREAMING, createdAt, responder, model, null, null);
 	}
 
 	public ChatMessage withFeedback(int value) {
-		return new ChatMessage(id, role, content, value, comment, state, createdAt);
+		return new ChatMessage(id, role, content, value, comment, state, createdAt, responder, model, firstTokenMillis,
+				error);
 	}
 
 	public ChatMessage withComment(String text) {
-		return new ChatMessage(id, role, content, feedback, text, state, createdAt);
+		return new ChatMessage(id, role, content, feedback, text, state, createdAt, responder, model, firstTokenMillis,
+				error);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import dev.feedbackchat.stream.AnswerProgress;
+import dev.feedbackchat.stream.AnswerProgress.Outcome;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -55,18 +56,43 @@ public final class Conversation implements Serializable {
 	 * Appends the prompt and an empty answer in state STREAMING, dropping the oldest messages beyond
 	 * {@code maxMessages}. Refused while another answer of this conversation is still streaming.
 	 */
-	synchronized Turn startTurn(String prompt, int maxMessages) {
-		if (isStreaming()) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"Please wait until the current answer is complete.");
-		}
-		Turn turn = new Turn(ChatMessage.user(prompt), ChatMessage.pendingAnswer());
+	synchronized Turn startTurn(String prompt, String responder, String model, int maxMessages) {
+		refuseWhileStreaming();
+		Turn turn = new Turn(ChatMessage.user(prompt), ChatMessage.pendingAnswer(responder, model));
 		messages.add(turn.prompt());
 		messages.add(turn.answer());
 		while (messages.size() > maxMessages) {
 			messages.remove(0);
 		}
 		return turn;
+	}
+
+	/**
+	 * Empties a failed answer to generate it again, and returns its turn. Only the latest answer can be
+	 * retried: the ones after it were generated from a history that included the failure.
+	 */
+	synchronized Turn retry(UUID answerId) {
+		refuseWhileStreaming();
+		int index = indexOf(answerId);
+		ChatMessage answer = messages.get(index);
+		if (!answer.isFailed() || !isLatestAnswer(answerId) || index == 0) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "Only the latest failed answer can be retried.");
+		}
+		ChatMessage restarted = answer.restarted();
+		messages.set(index, restarted);
+		return new Turn(messages.get(index - 1), restarted);
+	}
+
+	/** The messages before this one, oldest first: what a model sees as the conversation so far. */
+	synchronized List<ChatMessage> before(UUID messageId) {
+		return List.copyOf(messages.subList(0, indexOf(messageId)));
+	}
+
+	private void refuseWhileStreaming() {
+		if (isStreaming()) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"Please wait until the current answer is complete.");
+		}
 	}
 
 	/**
@@ -95,10 +121,18 @@ public final class Conversation implements Serializable {
 	 */
 	synchronized void settle(Function<UUID, Optional<AnswerProgress>> progressOf) {
 		messages.replaceAll(m -> !m.isStreaming() ? m : progressOf.apply(m.id())
-			.map(p -> m.withContent(p.text(), !p.finished() ? MessageState.STREAMING
-					: p.failed() ? MessageState.FAILED : MessageState.COMPLETE))
+			.map(p -> m.withProgress(p.text(), state(p.outcome()), p.firstTokenMillis(), p.error()))
 			// The generation is gone (evicted long after it finished): keep what was shown, as final.
-			.orElseGet(() -> m.withContent(m.content(), MessageState.COMPLETE)));
+			.orElseGet(() -> m.withProgress(m.content(), MessageState.COMPLETE, m.firstTokenMillis(), null)));
+	}
+
+	private static MessageState state(Outcome outcome) {
+		return switch (outcome) {
+			case GENERATING -> MessageState.STREAMING;
+			case COMPLETE -> MessageState.COMPLETE;
+			case STOPPED -> MessageState.STOPPED;
+			case FAILED -> MessageState.FAILED;
+		};
 	}
 
 	record Turn(ChatMessage prompt, ChatMessage answer) {

@@ -8,7 +8,10 @@ public enum MessageState {
 	/** The message text is final (and, for an answer, stored). */
 	COMPLETE,
 
-	/** The answer finished but could not be stored, so it cannot be rated. */
+	/** The user stopped the answer; its partial text is stored and can be rated. */
+	STOPPED,
+
+	/** The answer broke off or could not be stored: it shows why, offers Retry, and cannot be rated. */
 	FAILED
 
 }

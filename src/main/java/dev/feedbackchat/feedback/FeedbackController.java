@@ -10,6 +10,7 @@ import dev.feedbackchat.chat.Conversations;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.store.Rating;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.dao.DataAccessException;
@@ -34,10 +35,13 @@ class FeedbackController {
 
 	private final ChatRecord record;
 
-	FeedbackController(Conversations conversations, FeedbackPolicy policy, ChatRecord record) {
+	private final MeterRegistry meters;
+
+	FeedbackController(Conversations conversations, FeedbackPolicy policy, ChatRecord record, MeterRegistry meters) {
 		this.conversations = conversations;
 		this.policy = policy;
 		this.record = record;
+		this.meters = meters;
 	}
 
 	@HxRequest
@@ -102,6 +106,7 @@ class FeedbackController {
 		else if (!record.rateOnce(message.id(), rating)) {
 			conflict("This answer has already been rated.");
 		}
+		meters.counter("chat.ratings", "scale", rating.scale(), "value", Integer.toString(value)).increment();
 		return message.withFeedback(value);
 	}
 

@@ -6,7 +6,6 @@ import java.util.stream.IntStream;
 
 import dev.feedbackchat.chat.ChatMessage;
 import dev.feedbackchat.chat.Conversation;
-import dev.feedbackchat.chat.MessageState;
 import dev.feedbackchat.feedback.FeedbackWidget.Choice;
 
 import org.springframework.stereotype.Component;
@@ -36,7 +35,7 @@ public class FeedbackPolicy {
 
 	/** The widget to show under a message, or {@code null} where none belongs (prompts, unfinished answers). */
 	public FeedbackWidget widget(Conversation conversation, ChatMessage message) {
-		if (!message.isAssistant() || message.state() != MessageState.COMPLETE) {
+		if (!message.isRateable()) {
 			return null;
 		}
 		boolean buttons = mode != FeedbackMode.LATEST_ONLY || conversation.isLatestAnswer(message.id());
@@ -66,7 +65,7 @@ public class FeedbackPolicy {
 			return Optional.of("Wait until the answer is complete before rating it.");
 		}
 		if (message.isFailed()) {
-			return Optional.of("This answer could not be saved, so it cannot be rated.");
+			return Optional.of("This answer failed, so it cannot be rated.");
 		}
 		if (mode == FeedbackMode.LATEST_ONLY && !conversation.isLatestAnswer(message.id())) {
 			return Optional.of("Only the latest answer can be rated.");

@@ -1,9 +1,11 @@
 package dev.feedbackchat.responder;
 
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * scheduler, so an answer being typed holds no thread between two characters.
  */
 @Component
+@ConditionalOnProperty(name = "chat.responder", havingValue = "echo", matchIfMissing = true)
 public class EchoResponder implements Responder {
 
 	private final ScheduledExecutorService scheduler;
@@ -27,22 +30,31 @@ public class EchoResponder implements Responder {
 		return "You said, \"" + prompt + "\" ...interesting.";
 	}
 
+	public static final String NAME = "echo";
+
 	@Override
 	public String name() {
-		return "echo";
+		return NAME;
 	}
 
 	@Override
-	public void respond(String prompt, TokenSink sink) {
+	public String model() {
+		return NAME;
+	}
+
+	/** The echo needs no history: it only repeats the prompt. */
+	@Override
+	public Generation respond(List<Turn> history, String prompt, TokenSink sink) {
 		Typing typing = new Typing(answerTo(prompt).codePoints().toArray(), sink);
 		typing.future = scheduler.scheduleAtFixedRate(typing, 0, delayNanos, TimeUnit.NANOSECONDS);
 		if (typing.done) {
 			typing.future.cancel(false);
 		}
+		return typing;
 	}
 
 	/** Runs are never concurrent for one periodic task, so {@code next} needs no lock. */
-	private static final class Typing implements Runnable {
+	private static final class Typing implements Runnable, Generation {
 
 		private final int[] codePoints;
 
@@ -52,6 +64,7 @@ public class EchoResponder implements Responder {
 
 		private volatile boolean done;
 
+		/** Null until respond() stores it; respond() then cancels it if typing is already done. */
 		private volatile Future<?> future;
 
 		Typing(int[] codePoints, TokenSink sink) {
@@ -68,11 +81,20 @@ public class EchoResponder implements Responder {
 			if (next == codePoints.length) {
 				done = true;
 				sink.complete();
-				// Null when this ran before respond() stored the future; respond() cancels it then.
-				Future<?> self = future;
-				if (self != null) {
-					self.cancel(false);
-				}
+				cancelTask();
+			}
+		}
+
+		@Override
+		public void cancel() {
+			done = true;
+			cancelTask();
+		}
+
+		private void cancelTask() {
+			Future<?> self = future;
+			if (self != null) {
+				self.cancel(false);
 			}
 		}
 

@@ -35,23 +35,33 @@ public class ChatRecord {
 			.param("id", turn.conversationId())
 			.param("at", utc(turn.promptedAt()))
 			.update();
-		insertMessage(turn.promptId(), turn.conversationId(), "user", turn.prompt(), null, null, turn.promptedAt());
-		insertMessage(turn.answerId(), turn.conversationId(), "assistant", turn.answer(), turn.responder(),
-				turn.promptId(), turn.answeredAt());
+		insertMessage(turn.promptId(), turn.conversationId(), "user", turn.prompt(), turn.promptedAt())
+			.update();
+		insertMessage(turn.answerId(), turn.conversationId(), "assistant", turn.answer(), turn.answeredAt())
+			.param("responder", turn.responder())
+			.param("model", turn.model())
+			.param("prompt", turn.promptId())
+			.param("firstToken", turn.firstTokenMillis())
+			.param("status", turn.stopped() ? "stopped" : "complete")
+			.update();
 	}
 
-	private void insertMessage(UUID id, UUID conversationId, String role, String content, String responder,
-			UUID promptId, Instant at) {
-		jdbc.sql("insert into message (id, conversation_id, role, content, responder, prompt_id, created_at) "
-				+ "values (:id, :conversation, :role, :content, :responder, :prompt, :at)")
+	/** The insert of a message; an answer adds what produced it, a prompt leaves those columns null. */
+	private JdbcClient.StatementSpec insertMessage(UUID id, UUID conversationId, String role, String content,
+			Instant at) {
+		return jdbc.sql("insert into message (id, conversation_id, role, content, responder, model, prompt_id, "
+				+ "first_token_ms, status, created_at) values (:id, :conversation, :role, :content, :responder, "
+				+ ":model, :prompt, :firstToken, :status, :at)")
 			.param("id", id)
 			.param("conversation", conversationId)
 			.param("role", role)
 			.param("content", content)
-			.param("responder", responder)
-			.param("prompt", promptId)
-			.param("at", utc(at))
-			.update();
+			.param("responder", null)
+			.param("model", null)
+			.param("prompt", null)
+			.param("firstToken", null)
+			.param("status", "complete")
+			.param("at", utc(at));
 	}
 
 	/** Stores the first rating of an answer; false when it already has one (the lock held). */
@@ -74,25 +84,25 @@ public class ChatRecord {
 	}
 
 	private void insertRating(UUID answerId, Rating rating) {
-		jdbc.sql("insert into feedback (message_id, scale, rating, sentiment, created_at) "
-				+ "values (:message, :scale, :value, :sentiment, :at)")
-			.param("message", answerId)
-			.param("scale", rating.scale())
-			.param("value", rating.value())
-			.param("sentiment", rating.sentiment())
-			.param("at", utc(Instant.now()))
+		withRating("insert into feedback (message_id, scale, rating, sentiment, created_at) "
+				+ "values (:message, :scale, :value, :sentiment, :at)", answerId, rating)
 			.update();
 	}
 
 	private int updateRating(UUID answerId, Rating rating) {
-		return jdbc.sql("update feedback set scale = :scale, rating = :value, sentiment = :sentiment, updated_at = :at "
-				+ "where message_id = :message")
+		return withRating("update feedback set scale = :scale, rating = :value, sentiment = :sentiment, updated_at = :at "
+				+ "where message_id = :message", answerId, rating)
+			.update();
+	}
+
+	/** A statement about an answer's rating, with the rating, the answer and the time now bound. */
+	private JdbcClient.StatementSpec withRating(String sql, UUID answerId, Rating rating) {
+		return jdbc.sql(sql)
 			.param("message", answerId)
 			.param("scale", rating.scale())
 			.param("value", rating.value())
 			.param("sentiment", rating.sentiment())
-			.param("at", utc(Instant.now()))
-			.update();
+			.param("at", utc(Instant.now()));
 	}
 
 	/** Stores the comment of a rated answer; false when it has no rating or already has a comment. */

@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import dev.feedbackchat.responder.Responder.Generation;
 import dev.feedbackchat.responder.TokenSink;
+import dev.feedbackchat.stream.AnswerProgress.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,31 +25,58 @@ final class LiveAnswer implements TokenSink {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveAnswer.class);
 
-	private final Consumer<String> whenFinished;
+	private final Consumer<AnswerProgress> whenStored;
 
 	private final Executor finisher;
+
+	private final Observer observer;
+
+	private final long startedNanos = System.nanoTime();
 
 	private final StringBuilder text = new StringBuilder();
 
 	private int length;
 
+	private Long firstTokenMillis;
+
+	private Generation generation;
+
+	/** Set when the end is known: later pieces (a generation racing its cancel) are dropped. */
+	private boolean ending;
+
 	private Instant finishedAt;
 
-	private boolean failed;
+	private Outcome outcome = Outcome.GENERATING;
+
+	private String error;
 
 	private final List<SseEmitter> listeners = new ArrayList<>();
 
 	/**
-	 * @param whenFinished gets the final text before anyone learns the answer is finished (it stores it)
-	 * @param finisher     runs {@code whenFinished}: it may block on I/O, which the typing threads must not
+	 * @param whenStored gets a complete or stopped answer before anyone learns it is finished: it stores it
+	 * @param finisher   runs {@code whenStored}: it may block on I/O, which the typing threads must not
 	 */
-	LiveAnswer(Consumer<String> whenFinished, Executor finisher) {
-		this.whenFinished = whenFinished;
+	LiveAnswer(Consumer<AnswerProgress> whenStored, Executor finisher, Observer observer) {
+		this.whenStored = whenStored;
 		this.finisher = finisher;
+		this.observer = observer;
+	}
+
+	/** Hears when an answer shows its first text and when it has ended (and been stored). */
+	interface Observer {
+
+		void firstText(long nanosSinceStart);
+
+		void ended(Outcome outcome, long nanosSinceStart);
+
+	}
+
+	synchronized void generatedBy(Generation generation) {
+		this.generation = generation;
 	}
 
 	synchronized AnswerProgress progress() {
-		return new AnswerProgress(text.toString(), finishedAt != null, failed);
+		return new AnswerProgress(text.toString(), outcome, error, firstTokenMillis);
 	}
 
 	synchronized boolean finishedBefore(Instant instant) {
@@ -87,6 +116,14 @@ final class LiveAnswer implements TokenSink {
 		List<SseEmitter> targets;
 		int lengthAfter;
 		synchronized (this) {
+			if (ending) {
+				return;
+			}
+			if (firstTokenMillis == null) {
+				long nanos = System.nanoTime() - startedNanos;
+				firstTokenMillis = nanos / 1_000_000;
+				observer.firstText(nanos);
+			}
 			text.append(piece);
 			length += piece.codePointCount(0, piece.length());
 			lengthAfter = length;
@@ -104,26 +141,67 @@ final class LiveAnswer implements TokenSink {
 
 	@Override
 	public void complete() {
-		finisher.execute(this::finish);
+		end(Outcome.COMPLETE, null);
 	}
 
-	private void finish() {
-		boolean stored = true;
-		try {
-			whenFinished.accept(progress().text());
+	@Override
+	public void fail(String reason) {
+		end(Outcome.FAILED, reason);
+	}
+
+	/** Stops the generation and keeps the text so far as the answer; false when it had already ended. */
+	boolean stop() {
+		Generation running;
+		synchronized (this) {
+			if (ending) {
+				return false;
+			}
+			running = generation;
 		}
-		catch (RuntimeException ex) {
-			log.error("Could not store a finished answer", ex);
-			stored = false;
+		if (running != null) {
+			running.cancel();
+		}
+		end(Outcome.STOPPED, null);
+		return true;
+	}
+
+	private void end(Outcome how, String reason) {
+		synchronized (this) {
+			if (ending) {
+				return;
+			}
+			ending = true;
+		}
+		finisher.execute(() -> finish(how, reason));
+	}
+
+	private void finish(Outcome how, String reason) {
+		Outcome result = how;
+		String message = reason;
+		if (how != Outcome.FAILED) {
+			try {
+				whenStored.accept(new AnswerProgress(progress().text(), how, null, firstTokenMillis()));
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not store a finished answer", ex);
+				result = Outcome.FAILED;
+				message = "This answer could not be saved, so it cannot be rated.";
+			}
 		}
 		List<SseEmitter> targets;
 		synchronized (this) {
-			failed = !stored;
+			outcome = result;
+			error = message;
 			finishedAt = Instant.now();
 			targets = List.copyOf(listeners);
 			listeners.clear();
 		}
 		targets.forEach(LiveAnswer::close);
+		observer.ended(result, System.nanoTime() - startedNanos);
+	}
+
+	private synchronized Long firstTokenMillis() {
+		return firstTokenMillis;
 	}
 
 	static void close(SseEmitter emitter) {

@@ -1,16 +1,27 @@
 package dev.feedbackchat.stream;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.feedbackchat.responder.Responder;
+import dev.feedbackchat.responder.Responder.Turn;
+import dev.feedbackchat.stream.AnswerProgress.Outcome;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -20,7 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * threads ask it for progress and copy that into their session's conversation.
  */
 @Component
-public class LiveAnswers {
+public class LiveAnswers implements SmartLifecycle, LiveAnswer.Observer {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveAnswers.class);
 
 	private final Map<UUID, LiveAnswer> answers = new ConcurrentHashMap<>();
 
@@ -30,25 +43,123 @@ public class LiveAnswers {
 
 	private final StreamProperties properties;
 
-	LiveAnswers(Responder responder, @Qualifier("answerFinisher") Executor finisher, StreamProperties properties) {
+	private final MeterRegistry meters;
+
+	private final Timer firstCharacter;
+
+	/** Answers started and not yet finished (stored); guarded by this. */
+	private int generating;
+
+	private volatile boolean accepting = true;
+
+	LiveAnswers(Responder responder, @Qualifier("answerFinisher") Executor finisher, StreamProperties properties,
+			MeterRegistry meters) {
 		this.responder = responder;
 		this.finisher = finisher;
 		this.properties = properties;
+		this.meters = meters;
+		this.firstCharacter = Timer.builder("chat.stream.first.character")
+			.description("Time from a prompt to the first character of its answer")
+			.publishPercentileHistogram()
+			.register(meters);
+		Gauge.builder("chat.streams.active", this, LiveAnswers::activeStreams)
+			.description("Open SSE connections to answers")
+			.register(meters);
 	}
 
 	/**
-	 * Starts generating the answer to {@code prompt}. {@code whenFinished} gets its final text on the
-	 * finisher executor, before the answer counts as finished; if it throws, the answer is finished as failed.
+	 * Starts generating the answer to {@code prompt}, which follows {@code history}; a retry starts again
+	 * under the same id. {@code whenStored} gets a complete or stopped answer on the finisher executor,
+	 * before the answer counts as finished; if it throws, the answer is finished as failed.
 	 */
-	public void start(UUID messageId, String prompt, Consumer<String> whenFinished) {
-		LiveAnswer answer = new LiveAnswer(whenFinished, finisher);
+	public void start(UUID messageId, List<Turn> history, String prompt, Consumer<AnswerProgress> whenStored) {
+		LiveAnswer answer = new LiveAnswer(whenStored, finisher, this);
+		synchronized (this) {
+			generating++;
+		}
 		answers.put(messageId, answer);
-		responder.respond(prompt, answer);
+		answer.generatedBy(responder.respond(history, prompt, answer));
+	}
+
+	/** False once the app is shutting down: no new answer should start. */
+	public boolean accepting() {
+		return accepting;
+	}
+
+	@Override
+	public void firstText(long nanosSinceStart) {
+		firstCharacter.record(nanosSinceStart, TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public void ended(Outcome outcome, long nanosSinceStart) {
+		Timer.builder("chat.stream.duration")
+			.description("Time from a prompt to the end of its answer")
+			.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+			.register(meters)
+			.record(nanosSinceStart, TimeUnit.NANOSECONDS);
+		synchronized (this) {
+			generating--;
+			notifyAll();
+		}
+	}
+
+	@Override
+	public void start() {
+		accepting = true;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return accepting;
+	}
+
+	/** Stops first on shutdown, while the web server still serves the streams of the answers in flight. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
+	}
+
+	/**
+	 * Graceful shutdown: refuse new answers, and wait (up to {@code chat.stream.shutdown-timeout}) until the
+	 * answers in flight have finished and been stored.
+	 */
+	@Override
+	public void stop() {
+		accepting = false;
+		long deadline = System.nanoTime() + properties.shutdownTimeout().toNanos();
+		synchronized (this) {
+			while (generating > 0) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					log.warn("Shutting down with {} answers still being generated", generating);
+					return;
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this, left);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	/** Stops an answer being generated, keeping its text so far; false when it is not generating. */
+	public boolean stop(UUID messageId) {
+		LiveAnswer answer = answers.get(messageId);
+		return answer != null && answer.stop();
 	}
 
 	/** Recorded with each answer: what produced it. */
 	public String responderName() {
 		return responder.name();
+	}
+
+	/** Recorded with each answer: the model behind it. */
+	public String model() {
+		return responder.model();
 	}
 
 	public Optional<AnswerProgress> progress(UUID messageId) {

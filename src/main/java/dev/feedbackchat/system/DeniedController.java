@@ -11,9 +11,15 @@ class DeniedController {
 
 	static final String PATH = "/denied";
 
+	private final Rejections rejections;
+
+	DeniedController(Rejections rejections) {
+		this.rejections = rejections;
+	}
+
 	@RequestMapping(PATH)
 	ModelAndView denied() {
-		return ErrorAdvice.errorPage(HttpStatus.FORBIDDEN,
+		return rejections.page(HttpStatus.FORBIDDEN,
 				"This page has expired, so the request was refused. Reload the page and try again.");
 	}
 

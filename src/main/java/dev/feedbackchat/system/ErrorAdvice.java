@@ -1,14 +1,11 @@
 package dev.feedbackchat.system;
 
-import java.util.Map;
-
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxReselect;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxReswap;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRetarget;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxSwapType;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,12 +24,18 @@ class ErrorAdvice {
 
 	static final String ERROR_MESSAGE = ".alert";
 
+	private final Rejections rejections;
+
+	ErrorAdvice(Rejections rejections) {
+		this.rejections = rejections;
+	}
+
 	@ExceptionHandler(ResponseStatusException.class)
 	@HxRetarget(ERROR_REGION)
 	@HxReswap(HxSwapType.INNER_HTML)
 	@HxReselect(ERROR_MESSAGE)
 	ModelAndView refused(ResponseStatusException ex) {
-		return errorPage(ex.getStatusCode(), ex.getReason());
+		return rejections.page(ex.getStatusCode(), ex.getReason());
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
@@ -42,11 +45,7 @@ class ErrorAdvice {
 	ModelAndView malformed(Exception ex) {
 		String parameter = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
 				: ((MissingServletRequestParameterException) ex).getParameterName();
-		return errorPage(HttpStatus.BAD_REQUEST, "The request has a missing or invalid '%s'.".formatted(parameter));
-	}
-
-	static ModelAndView errorPage(HttpStatusCode status, String message) {
-		return new ModelAndView("error", Map.of("status", status.value(), "message", message), status);
+		return rejections.page(HttpStatus.BAD_REQUEST, "The request has a missing or invalid '%s'.".formatted(parameter));
 	}
 
 }

@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AdminExportContract {
 
 	static final List<String> COLUMNS = List.of("conversation_id", "prompt_id", "prompt", "answer_id", "answer",
-			"responder", "scale", "rating", "rating_label", "sentiment", "comment", "answered_at", "rated_at");
+			"responder", "model", "first_token_ms", "status", "scale", "rating", "rating_label", "sentiment", "comment",
+			"answered_at", "rated_at");
 
 	static final Instant START = LocalDate.now(ZoneOffset.UTC).minusDays(3).atStartOfDay().toInstant(ZoneOffset.UTC);
 
@@ -131,6 +132,9 @@ abstract class AdminExportContract {
 			assertThat(record.get("rating_label")).isEqualTo(seed.scale().label(seed.rating()));
 			assertThat(record.get("sentiment")).isEqualTo(seed.scale().sentiment(seed.rating()));
 			assertThat(record.get("responder")).isEqualTo("echo");
+			assertThat(record.get("model")).isEqualTo("echo");
+			assertThat(record.get("first_token_ms")).isEqualTo(Long.toString(Seeder.FIRST_TOKEN_MILLIS));
+			assertThat(record.get("status")).isEqualTo("complete");
 			assertThat(record.get("conversation_id")).isEqualTo(seed.conversationId().toString());
 			assertThat(UUID.fromString(record.get("prompt_id"))).isNotEqualTo(UUID.fromString(record.get("answer_id")));
 			assertThat(Instant.parse(record.get("rated_at"))).isEqualTo(seed.ratedAt());

@@ -60,6 +60,9 @@ public class Seeder {
 		jdbc.update("delete from conversation");
 	}
 
+	/** What every seeded answer records as its time to first token. */
+	public static final long FIRST_TOKEN_MILLIS = 7;
+
 	public void insert(Seed... seeds) {
 		insert(List.of(seeds));
 	}
@@ -76,17 +79,18 @@ public class Seeder {
 			Instant answeredAt = seed.scale() == null ? seed.ratedAt() : seed.ratedAt().minus(Duration.ofMinutes(1));
 			OffsetDateTime promptedAt = utc(answeredAt.minusSeconds(5));
 			conversations.putIfAbsent(seed.conversationId(), new Object[] { seed.conversationId(), promptedAt });
-			prompts.add(new Object[] { promptId, seed.conversationId(), "user", seed.prompt(), null, null, promptedAt });
-			answers.add(new Object[] { answerId, seed.conversationId(), "assistant", seed.answer(), "echo", promptId,
-					utc(answeredAt) });
+			prompts.add(new Object[] { promptId, seed.conversationId(), "user", seed.prompt(), null, null, null, null,
+					promptedAt });
+			answers.add(new Object[] { answerId, seed.conversationId(), "assistant", seed.answer(), "echo", "echo",
+					FIRST_TOKEN_MILLIS, promptId, utc(answeredAt) });
 			if (seed.scale() != null) {
 				ratings.add(new Object[] { answerId, seed.scale().id(), seed.rating(),
 						seed.scale().sentiment(seed.rating()), seed.comment(), utc(seed.ratedAt()) });
 			}
 		}
 		jdbc.batchUpdate("insert into conversation (id, created_at) values (?, ?)", List.copyOf(conversations.values()));
-		String message = "insert into message (id, conversation_id, role, content, responder, prompt_id, created_at) "
-				+ "values (?, ?, ?, ?, ?, ?, ?)";
+		String message = "insert into message (id, conversation_id, role, content, responder, model, first_token_ms, "
+				+ "prompt_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 		jdbc.batchUpdate(message, prompts);
 		jdbc.batchUpdate(message, answers);
 		jdbc.batchUpdate("insert into feedback (message_id, scale, rating, sentiment, comment, created_at) "

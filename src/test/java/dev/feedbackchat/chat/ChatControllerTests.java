@@ -79,7 +79,7 @@ class ChatControllerTests {
 		assertThat(answer.attr("hx-trigger")).isEqualTo("sse:done");
 		assertThat(answer.selectFirst(".content").attr("sse-swap")).isEqualTo("chunk");
 		assertThat(answer.selectFirst(".content").attr("aria-live")).isEqualTo("polite");
-		assertThat(answer.select("button")).isEmpty();
+		assertThat(answer.select("button").eachText()).containsExactly("Stop");
 		Element composer = fragment.selectFirst("form#composer");
 		assertThat(composer.attr("hx-swap-oob")).isEqualTo("true");
 		assertThat(composer.selectFirst("textarea").hasAttr("disabled")).isTrue();

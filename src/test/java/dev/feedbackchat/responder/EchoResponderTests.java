@@ -27,7 +27,7 @@ class EchoResponderTests {
 		EchoResponder echo = new EchoResponder(scheduler, new EchoProperties(Duration.ofMillis(1)));
 		List<String> tokens = new CopyOnWriteArrayList<>();
 		CountDownLatch completed = new CountDownLatch(1);
-		echo.respond("hi 😀\n👍🏽", new TokenSink() {
+		echo.respond(List.of(), "hi 😀\n👍🏽", new TokenSink() {
 			@Override
 			public void token(String text) {
 				tokens.add(text);
@@ -37,6 +37,11 @@ class EchoResponderTests {
 			public void complete() {
 				completed.countDown();
 			}
+
+			@Override
+			public void fail(String reason) {
+				throw new AssertionError(reason);
+			}
 		});
 		assertThat(completed.await(10, TimeUnit.SECONDS)).isTrue();
 		String expected = "You said, \"hi 😀\n👍🏽\" ...interesting.";
@@ -44,6 +49,37 @@ class EchoResponderTests {
 		assertThat(tokens).hasSize(expected.codePointCount(0, expected.length()));
 		assertThat(tokens).allSatisfy(token -> assertThat(token.codePointCount(0, token.length())).isEqualTo(1));
 		assertThat(tokens).contains("😀", "👍", "🏽");
+	}
+
+	@Test
+	void cancellingStopsTheTyping() throws Exception {
+		EchoResponder echo = new EchoResponder(scheduler, new EchoProperties(Duration.ofMillis(20)));
+		List<String> tokens = new CopyOnWriteArrayList<>();
+		CountDownLatch firstToken = new CountDownLatch(1);
+		var generation = echo.respond(List.of(), "a long prompt that takes a while to type", new TokenSink() {
+			@Override
+			public void token(String text) {
+				tokens.add(text);
+				firstToken.countDown();
+			}
+
+			@Override
+			public void complete() {
+				throw new AssertionError("cancelled typing must not complete");
+			}
+
+			@Override
+			public void fail(String reason) {
+				throw new AssertionError(reason);
+			}
+		});
+		assertThat(firstToken.await(10, TimeUnit.SECONDS)).isTrue();
+		generation.cancel();
+		int afterCancel = tokens.size();
+		// Give a running tick the chance to finish: at most one more character after cancel.
+		scheduler.schedule(() -> null, 100, TimeUnit.MILLISECONDS).get();
+		assertThat(tokens.size()).isLessThanOrEqualTo(afterCancel + 1);
+		assertThat(String.join("", tokens)).hasSizeLessThan(EchoResponder.answerTo("a long prompt that takes a while to type").length());
 	}
 
 }

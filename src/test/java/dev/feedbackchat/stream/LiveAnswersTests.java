@@ -1,10 +1,13 @@
 package dev.feedbackchat.stream;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import dev.feedbackchat.responder.Responder;
 import dev.feedbackchat.responder.TokenSink;
+import dev.feedbackchat.stream.AnswerProgress.Outcome;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +31,15 @@ class LiveAnswersTests {
 			}
 
 			@Override
-			public void respond(String prompt, TokenSink sink) {
+			public String model() {
+				return "test";
+			}
+
+			@Override
+			public Generation respond(List<Turn> history, String prompt, TokenSink sink) {
 				answer.accept(prompt, sink);
+				return () -> {
+				};
 			}
 		};
 	}
@@ -37,25 +47,25 @@ class LiveAnswersTests {
 	@Test
 	void progressReportsTheTextAndWhetherItIsFinal() {
 		LiveAnswers answers = new LiveAnswers(PARTIAL, Runnable::run,
-				new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30)));
+				new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofSeconds(1)), new SimpleMeterRegistry());
 		UUID id = UUID.randomUUID();
-		answers.start(id, "ignored", text -> {
+		answers.start(id, List.of(), "ignored", text -> {
 		});
-		assertThat(answers.progress(id)).contains(new AnswerProgress("partial", false, false));
+		assertProgress(answers, id, "partial", Outcome.GENERATING, null);
 		assertThat(answers.progress(UUID.randomUUID())).isEmpty();
 	}
 
 	@Test
 	void finishedAnswersAreKeptForTheRetentionThenEvicted() {
-		LiveAnswers kept = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30)));
+		LiveAnswers kept = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofSeconds(1)), new SimpleMeterRegistry());
 		UUID id = UUID.randomUUID();
-		kept.start(id, "abc", text -> {
+		kept.start(id, List.of(), "abc", text -> {
 		});
 		kept.evictFinished();
-		assertThat(kept.progress(id)).contains(new AnswerProgress("cba", true, false));
+		assertProgress(kept, id, "cba", Outcome.COMPLETE, null);
 
-		LiveAnswers evicted = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMillis(-1)));
-		evicted.start(id, "abc", text -> {
+		LiveAnswers evicted = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMillis(-1), Duration.ofSeconds(1)), new SimpleMeterRegistry());
+		evicted.start(id, List.of(), "abc", text -> {
 		});
 		evicted.evictFinished();
 		assertThat(evicted.progress(id)).isEmpty();
@@ -64,22 +74,30 @@ class LiveAnswersTests {
 	@Test
 	void answersStillBeingGeneratedAreNeverEvicted() {
 		LiveAnswers answers = new LiveAnswers(PARTIAL, Runnable::run,
-				new StreamProperties(Duration.ofMinutes(1), Duration.ofMillis(-1)));
+				new StreamProperties(Duration.ofMinutes(1), Duration.ofMillis(-1), Duration.ofSeconds(1)), new SimpleMeterRegistry());
 		UUID id = UUID.randomUUID();
-		answers.start(id, "ignored", text -> {
+		answers.start(id, List.of(), "ignored", text -> {
 		});
 		answers.evictFinished();
-		assertThat(answers.progress(id)).contains(new AnswerProgress("partial", false, false));
+		assertProgress(answers, id, "partial", Outcome.GENERATING, null);
 	}
 
 	@Test
 	void anAnswerWhoseStoringFailsFinishesAsFailed() {
-		LiveAnswers answers = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30)));
+		LiveAnswers answers = new LiveAnswers(INSTANT, Runnable::run, new StreamProperties(Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofSeconds(1)), new SimpleMeterRegistry());
 		UUID id = UUID.randomUUID();
-		answers.start(id, "abc", text -> {
+		answers.start(id, List.of(), "abc", text -> {
 			throw new IllegalStateException("database down");
 		});
-		assertThat(answers.progress(id)).contains(new AnswerProgress("cba", true, true));
+		assertProgress(answers, id, "cba", Outcome.FAILED, "This answer could not be saved, so it cannot be rated.");
+	}
+
+	static void assertProgress(LiveAnswers answers, UUID id, String text, Outcome outcome, String error) {
+		assertThat(answers.progress(id)).hasValueSatisfying(progress -> {
+			assertThat(progress.text()).isEqualTo(text);
+			assertThat(progress.outcome()).isEqualTo(outcome);
+			assertThat(progress.error()).isEqualTo(error);
+		});
 	}
 
 }
