@@ -238,7 +238,9 @@ public final class LoadBenchmark {
 		}
 
 		void awaitUsers(Duration atMost) throws InterruptedException {
-			stopping = true;
+			if (maxTurns == Integer.MAX_VALUE) {
+				stopping = true;
+			}
 			if (running.get() == 0) {
 				return;
 			}
