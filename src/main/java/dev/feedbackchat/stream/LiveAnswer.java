@@ -25,7 +25,8 @@ final class LiveAnswer implements TokenSink {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveAnswer.class);
 
-	private final Consumer<AnswerProgress> whenStored;
+	/** Dropped once the answer is finished, like {@code generation}: finished answers are kept for a while. */
+	private Consumer<AnswerProgress> whenStored;
 
 	private final Executor finisher;
 
@@ -180,7 +181,7 @@ final class LiveAnswer implements TokenSink {
 		String message = reason;
 		if (how != Outcome.FAILED) {
 			try {
-				whenStored.accept(new AnswerProgress(progress().text(), how, null, firstTokenMillis()));
+				storer().accept(new AnswerProgress(progress().text(), how, null, firstTokenMillis()));
 			}
 			catch (RuntimeException ex) {
 				log.error("Could not store a finished answer", ex);
@@ -190,6 +191,10 @@ final class LiveAnswer implements TokenSink {
 		}
 		List<SseEmitter> targets;
 		synchronized (this) {
+			// Neither is needed any more (stop() returns early once ending); a finished answer is kept in
+			// memory for chat.stream.retention, so it should not hold the typing task and its code points.
+			generation = null;
+			whenStored = null;
 			outcome = result;
 			error = message;
 			finishedAt = Instant.now();
@@ -198,6 +203,10 @@ final class LiveAnswer implements TokenSink {
 		}
 		targets.forEach(LiveAnswer::close);
 		observer.ended(result, System.nanoTime() - startedNanos);
+	}
+
+	private synchronized Consumer<AnswerProgress> storer() {
+		return whenStored;
 	}
 
 	private synchronized Long firstTokenMillis() {
