@@ -62,7 +62,11 @@ public final class LoadBenchmark {
 				write(results);
 			}
 			printTable(levels);
-			Files.writeString(Path.of(System.getProperty("load.plot", "docs/load.svg")), Plot.svg(levels));
+			Files.writeString(Path.of(System.getProperty("load.plot", "docs/load.svg")), Plot.svg(plotted(levels)));
+		}
+		if (modes.equals("plot")) {
+			// only redraw the plot from -Dload.plotExtra (points of earlier runs)
+			Files.writeString(Path.of(System.getProperty("load.plot", "docs/load.svg")), Plot.svg(plotted(List.of())));
 		}
 		if (modes.contains("startup")) {
 			results.put("startup", startup(Integer.getInteger("load.startupRuns", 5)));
@@ -693,6 +697,23 @@ public final class LoadBenchmark {
 			return round(nanos / 1e6);
 		}
 
+	}
+
+	/**
+	 * The levels of this run, plus points of earlier runs given as
+	 * {@code -Dload.plotExtra=users:gapP99:firstP99,...} (the plot in docs/ combines two runs).
+	 */
+	static List<Map<String, Object>> plotted(List<Map<String, Object>> levels) {
+		List<Map<String, Object>> all = new ArrayList<>(levels);
+		for (String point : System.getProperty("load.plotExtra", "").split(",")) {
+			String[] f = point.trim().split(":");
+			if (f.length == 3) {
+				all.add(Map.of("users", Integer.parseInt(f[0]), "gapMs", Map.of("p99", Double.parseDouble(f[1])),
+						"firstCharacterMs", Map.of("p99", Double.parseDouble(f[2]))));
+			}
+		}
+		all.sort((a, b) -> Integer.compare(((Number) a.get("users")).intValue(), ((Number) b.get("users")).intValue()));
+		return all;
 	}
 
 	// ------------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A hand-written SVG line chart: users against p99 gap between characters and p99 time to first character. */
+/** A hand-written SVG line chart (logarithmic time axis): users against p99 gap between characters and p99 time to first character. */
 final class Plot {
 
 	private static final int W = 720, H = 420, L = 70, R = 170, T = 40, B = 60;
@@ -31,9 +31,11 @@ final class Plot {
 		s.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
 		s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\">Concurrent streams: p99 latency by number of users</text>%n", L));
 		int pw = W - L - R, ph = H - T - B;
-		for (int i = 0; i <= 5; i++) {
-			double v = yMax * i / 5;
-			double y = T + ph - ph * i / 5.0;
+		for (double v : new double[] { 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000 }) {
+			if (v > yMax) {
+				break;
+			}
+			double y = y(v, yMax);
 			s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", L, y, L + pw, y));
 			s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.0f</text>%n", L - 6, y + 4, v));
 		}
@@ -44,7 +46,7 @@ final class Plot {
 			s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.0f</text>%n", x, T + ph + 18, v));
 		}
 		s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">concurrent users</text>%n", L + pw / 2, H - 16));
-		s.append(String.format(Locale.ROOT, "<text transform=\"translate(18 %d) rotate(-90)\" text-anchor=\"middle\">p99 (ms)</text>%n", T + ph / 2));
+		s.append(String.format(Locale.ROOT, "<text transform=\"translate(18 %d) rotate(-90)\" text-anchor=\"middle\">p99 (ms, log scale)</text>%n", T + ph / 2));
 		s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#444\"/>%n", L, T, pw, ph));
 		bound(s, 40, yMax, "#1f77b4", "gap bound 40 ms");
 		bound(s, 100, yMax, "#d62728", "first-char bound 100 ms");
@@ -56,7 +58,7 @@ final class Plot {
 
 	private static void bound(StringBuilder s, double v, double yMax, String color, String label) {
 		int pw = W - L - R, ph = H - T - B;
-		double y = T + ph - ph * v / yMax;
+		double y = y(v, yMax);
 		s.append(String.format(Locale.ROOT,
 				"<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"6 4\" opacity=\"0.6\"/>%n", L, y,
 				L + pw, y, color));
@@ -69,7 +71,7 @@ final class Plot {
 		StringBuilder points = new StringBuilder();
 		for (int i = 0; i < xs.length; i++) {
 			double x = L + pw * xs[i] / xMax;
-			double y = T + ph - ph * Math.min(ys[i], yMax) / yMax;
+			double y = y(Math.min(ys[i], yMax), yMax);
 			points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
 			s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%.0f users: %.1f ms</title></circle>%n",
 					x, y, color, xs[i], ys[i]));
@@ -81,6 +83,12 @@ final class Plot {
 		s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>%n",
 				L + 10, ly - 4, L + 30, ly - 4, color));
 		s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", L + 36, ly, label));
+	}
+
+	private static double y(double v, double yMax) {
+		int ph = H - T - B;
+		double min = Math.log10(10), max = Math.log10(yMax);
+		return T + ph - ph * (Math.log10(Math.max(v, 10)) - min) / (max - min);
 	}
 
 	private static double max(double[] values) {
