@@ -130,8 +130,7 @@ class ChatController {
 	@PostMapping("/messages/{id}/retry")
 	FragmentsRendering retry(@PathVariable UUID id, HttpSession session) {
 		Conversation conversation = conversations.current(session);
-		Conversation.Turn turn = conversation.retry(id);
-		generate(conversation, turn);
+		Conversation.Turn turn = retryTurn(conversation, id);
 		return FragmentsRendering.fragment("chat/messages :: message", Map.of("view", view(conversation, turn.answer())))
 			.fragment("chat/composer :: composer", Map.of("streaming", true, "oob", true))
 			.fragment("fragments/error :: region", Map.of("oob", true))
@@ -141,7 +140,7 @@ class ChatController {
 	@PostMapping("/messages/{id}/retry")
 	String retryWithoutJs(@PathVariable UUID id, HttpSession session) {
 		Conversation conversation = conversations.current(session);
-		generate(conversation, conversation.retry(id));
+		retryTurn(conversation, id);
 		return "redirect:/#m-" + id;
 	}
 
@@ -167,6 +166,21 @@ class ChatController {
 		return "redirect:/";
 	}
 
+	private Conversation.Turn retryTurn(Conversation conversation, UUID id) {
+		refuseWhileShuttingDown();
+		Conversation.Turn turn = conversation.retry(id);
+		generate(conversation, turn);
+		return turn;
+	}
+
+	/** Checked before the conversation changes: no answer may start once the shutdown drain has begun. */
+	private void refuseWhileShuttingDown() {
+		if (!answers.accepting()) {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					"The chat is restarting. Please send your message again in a moment.");
+		}
+	}
+
 	private Conversation.Turn startTurn(Conversation conversation, String prompt) {
 		// Browsers send a textarea's line breaks as CRLF; the user typed LF.
 		String text = prompt.replace("\r\n", "\n");
@@ -179,10 +193,7 @@ class ChatController {
 			throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
 					"Your message is %,d characters long; the limit is %,d.".formatted(length, max));
 		}
-		if (!answers.accepting()) {
-			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-					"The chat is restarting. Please send your message again in a moment.");
-		}
+		refuseWhileShuttingDown();
 		Conversation.Turn turn = conversation.startTurn(text, answers.responderName(), answers.model(),
 				properties.history().maxMessages());
 		generate(conversation, turn);
