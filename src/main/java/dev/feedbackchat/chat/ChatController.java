@@ -58,12 +58,35 @@ class ChatController {
 		this.properties = properties;
 	}
 
+	/**
+	 * The page with the latest messages ({@code chat.history.page-size}, or {@code show} of them: the
+	 * "Show earlier messages" link without JavaScript).
+	 */
 	@GetMapping("/")
-	String page(HttpSession session, Model model) {
+	String page(@RequestParam(required = false) Integer show, HttpSession session, Model model) {
+		int size = properties.history().pageSize();
+		if (show != null && show < 1) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'show' must be a positive number of messages.");
+		}
 		Conversation conversation = conversations.current(session);
-		model.addAttribute("messages", conversation.messages().stream().map(m -> view(conversation, m)).toList());
+		model.addAllAttributes(window(conversation, conversation.window(null, show != null ? show : size)));
 		model.addAttribute("streaming", conversation.isStreaming());
 		return "chat/page";
+	}
+
+	/** The page of messages before {@code before}, swapped in place of the "Show earlier messages" link. */
+	@HxRequest
+	@GetMapping("/messages")
+	FragmentsRendering earlier(@RequestParam UUID before, HttpSession session) {
+		Conversation conversation = conversations.current(session);
+		return FragmentsRendering
+			.fragment("chat/messages :: window", window(conversation, conversation.window(before, properties.history().pageSize())))
+			.build();
+	}
+
+	@GetMapping("/messages")
+	String earlierWithoutJs() {
+		return "redirect:/";
 	}
 
 	@HxRequest
@@ -154,7 +177,7 @@ class ChatController {
 	@PostMapping("/conversation/new")
 	FragmentsRendering newChat(HttpSession session) {
 		conversations.startNew(session);
-		return FragmentsRendering.fragment("chat/messages :: list", Map.of("messages", List.of()))
+		return FragmentsRendering.fragment("chat/messages :: list", window(null, Conversation.Window.EMPTY))
 			.fragment("chat/composer :: composer", Map.of("streaming", false, "oob", true))
 			.fragment("fragments/error :: region", Map.of("oob", true))
 			.build();
@@ -215,6 +238,12 @@ class ChatController {
 		answers.start(answer.id(), history, prompt.content(), done -> record.saveTurn(new FinishedTurn(conversation.id(),
 				prompt.id(), prompt.content(), prompt.createdAt(), answer.id(), done.text(), answer.responder(),
 				answer.model(), done.firstTokenMillis(), done.outcome() == Outcome.STOPPED, Instant.now())));
+	}
+
+	/** What the messages template needs to show a window: its messages and the link to the ones before. */
+	private Map<String, Object> window(Conversation conversation, Conversation.Window window) {
+		return Map.of("messages", window.messages().stream().map(m -> view(conversation, m)).toList(),
+				"earlier", window.earlier(), "showMore", window.throughLatest() + properties.history().pageSize());
 	}
 
 	private MessageView view(Conversation conversation, ChatMessage message) {

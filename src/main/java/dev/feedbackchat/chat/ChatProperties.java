@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Limits on what one conversation accepts and keeps.
  *
  * @param prompt  {@code chat.prompt.max-length}: longest prompt accepted, in characters
- * @param history {@code chat.history.max-messages}: messages kept per session, oldest dropped first
+ * @param history {@code chat.history.max-messages}: messages kept per session, oldest dropped first;
+ *                {@code chat.history.page-size}: messages the page shows at first and per "Show earlier messages"
  */
 @ConfigurationProperties("chat")
 public record ChatProperties(Prompt prompt, History history) {
@@ -14,7 +15,7 @@ public record ChatProperties(Prompt prompt, History history) {
 	public record Prompt(int maxLength) {
 	}
 
-	public record History(int maxMessages) {
+	public record History(int maxMessages, int pageSize) {
 	}
 
 }

@@ -83,6 +83,16 @@ public final class Conversation implements Serializable {
 		return new Turn(messages.get(index - 1), restarted);
 	}
 
+	/**
+	 * At most {@code size} messages, the latest ones before {@code before} ({@code null}: the latest of all),
+	 * oldest first. The page shows one such window instead of the whole history, so its cost stays flat.
+	 */
+	synchronized Window window(UUID before, int size) {
+		int end = before == null ? messages.size() : indexOf(before);
+		int start = Math.max(0, end - size);
+		return new Window(List.copyOf(messages.subList(start, end)), start, messages.size());
+	}
+
 	/** The messages before this one, oldest first: what a model sees as the conversation so far. */
 	synchronized List<ChatMessage> before(UUID messageId) {
 		return List.copyOf(messages.subList(0, indexOf(messageId)));
@@ -136,6 +146,23 @@ public final class Conversation implements Serializable {
 	}
 
 	record Turn(ChatMessage prompt, ChatMessage answer) {
+	}
+
+	/**
+	 * Part of the history.
+	 *
+	 * @param earlier how many messages precede the window
+	 * @param total   how many messages the conversation has
+	 */
+	record Window(List<ChatMessage> messages, int earlier, int total) {
+
+		static final Window EMPTY = new Window(List.of(), 0, 0);
+
+		/** The messages from this window's first to the latest. */
+		int throughLatest() {
+			return total - earlier;
+		}
+
 	}
 
 }
