@@ -37,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The chat in a real (headless) Chromium: Enter to send, the answer streaming in over SSE, rating it, and what
  * survives a reload, each in a {@link Browser} of its own.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chat.history.page-size=4")
 class ChatBrowserTests {
 
 	private static final String ASSISTANT_CONTENT = "#messages article.message.assistant .content";
@@ -243,6 +243,35 @@ class ChatBrowserTests {
 		waitFor(driver).until(d -> "true".equals(d.findElement(thumbsDown).getDomAttribute("aria-pressed")));
 
 		assertCleanConsole(driver);
+	}
+
+	@Test
+	void reloadShowsTheLatestMessagesAndShowEarlierMessagesBringsBackTheRestInOrder() {
+		openChat(driver);
+		for (String prompt : List.of("one", "two", "three")) {
+			send(driver, prompt);
+			awaitText(driver, ASSISTANT_CONTENT, "You said, \"" + prompt + "\" ...interesting.");
+			waitFor(driver).until(d -> !isDisabled(d, PROMPT));
+		}
+
+		driver.navigate().refresh();
+		awaitText(driver, USER_CONTENT, "three");
+		assertThat(userPrompts()).containsExactly("two", "three");
+		WebElement earlier = driver.findElement(By.cssSelector("#messages .earlier a"));
+		assertThat(earlier.getText()).isEqualTo("Show earlier messages (2)");
+
+		earlier.click();
+
+		waitFor(driver).until(d -> userPrompts().size() == 3);
+		assertThat(userPrompts()).containsExactly("one", "two", "three");
+		assertThat(driver.findElements(By.cssSelector("#messages .earlier"))).isEmpty();
+		assertThat(driver.findElements(By.cssSelector("#messages article.message.assistant button[aria-label='Thumbs up']")))
+			.hasSize(3);
+		assertCleanConsole(driver);
+	}
+
+	private List<String> userPrompts() {
+		return driver.findElements(By.cssSelector(USER_CONTENT)).stream().map(WebElement::getText).toList();
 	}
 
 	// ---- helpers
