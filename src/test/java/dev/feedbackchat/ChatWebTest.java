@@ -9,9 +9,14 @@ import java.lang.annotation.Target;
 import dev.feedbackchat.admin.AdminProperties;
 import dev.feedbackchat.admin.AdminSecurityConfiguration;
 import dev.feedbackchat.admin.RatedAnswers;
+import dev.feedbackchat.chat.Answering;
 import dev.feedbackchat.chat.ChatProperties;
 import dev.feedbackchat.chat.Conversations;
 import dev.feedbackchat.chat.MarkdownRenderer;
+import dev.feedbackchat.cluster.ClusterConfiguration;
+import dev.feedbackchat.cluster.ClusterProperties;
+import dev.feedbackchat.cluster.Instances;
+import dev.feedbackchat.cluster.RecordFollower;
 import dev.feedbackchat.feedback.FeedbackPolicy;
 import dev.feedbackchat.feedback.FeedbackProperties;
 import dev.feedbackchat.store.ChatRecord;
@@ -40,8 +45,8 @@ import org.springframework.context.annotation.Import;
 @AutoConfigureJdbc
 @ImportAutoConfiguration(FlywayAutoConfiguration.class)
 @EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class,
-		AdminProperties.class })
-@Import({ Conversations.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
+		AdminProperties.class, ClusterProperties.class })
+@Import({ Conversations.class, Answering.class, Instances.class, RecordFollower.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, SynchronousFinishing.class, ManualResponder.class,
 		MockChat.class,
 		Rejections.class, SimpleMeterRegistry.class })

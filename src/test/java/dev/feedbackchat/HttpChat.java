@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
@@ -30,21 +31,43 @@ public class HttpChat {
 	public record SseEvent(String id, String name, String data, long arrivedNanos) {
 	}
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient client;
 
 	private final String base;
 
-	private String csrfToken;
+	/** Shared with {@link #via}: one session, one token, whichever server is asked. */
+	private final AtomicReference<String> csrfToken;
 
 	public HttpChat(int port) {
+		this(HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build(),
+				port, new AtomicReference<>());
+	}
+
+	private HttpChat(HttpClient client, int port, AtomicReference<String> csrfToken) {
+		this.client = client;
 		this.base = "http://localhost:" + port;
+		this.csrfToken = csrfToken;
+	}
+
+	/**
+	 * The same browser session talking to another server on this host (another instance of the app): cookies
+	 * are per host, not per port, so it sends the same session cookie.
+	 */
+	public HttpChat via(int port) {
+		return new HttpChat(client, port, csrfToken);
 	}
 
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return get(path, false);
+	}
+
+	/** A GET as htmx sends it (with HX-Request) or as a plain link. */
+	public HttpResponse<String> get(String path, boolean htmx) throws IOException, InterruptedException {
+		HttpRequest.Builder request = request(path);
+		if (htmx) {
+			request.header("HX-Request", "true");
+		}
+		return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** A GET whose body the caller reads as it arrives (and closes), for downloads too big to hold. */
@@ -58,16 +81,16 @@ public class HttpChat {
 		HttpResponse<String> response = get("/");
 		assertThat(response.statusCode()).isEqualTo(200);
 		Document page = Jsoup.parse(response.body());
-		csrfToken = page.selectFirst("input[name=_csrf]").val();
+		csrfToken.set(page.selectFirst("input[name=_csrf]").val());
 		return page;
 	}
 
 	public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
-		if (csrfToken == null) {
+		if (csrfToken.get() == null) {
 			page();
 		}
 		HttpRequest request = request(path).header("HX-Request", "true")
-			.header("X-CSRF-TOKEN", csrfToken)
+			.header("X-CSRF-TOKEN", csrfToken.get())
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(formBody(form))
 			.build();

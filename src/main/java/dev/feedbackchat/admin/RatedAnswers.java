@@ -80,7 +80,7 @@ public class RatedAnswers {
 	Totals totals() {
 		return jdbc.sql("""
 				select (select count(*) from conversation) as conversations,
-				       (select count(*) from message where role = 'assistant') as answers,
+				       (select count(*) from message where role = 'assistant' and status <> 'failed') as answers,
 				       (select count(*) from feedback) as rated,
 				       (select count(*) from feedback where sentiment = 'positive') as positive
 				""").query(Totals.class).single();

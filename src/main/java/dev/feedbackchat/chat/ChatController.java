@@ -1,16 +1,12 @@
 package dev.feedbackchat.chat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.feedbackchat.feedback.FeedbackPolicy;
 import dev.feedbackchat.responder.EchoResponder;
-import dev.feedbackchat.responder.Responder;
 import dev.feedbackchat.store.ChatRecord;
-import dev.feedbackchat.store.FinishedTurn;
-import dev.feedbackchat.stream.AnswerProgress.Outcome;
 import dev.feedbackchat.stream.LiveAnswers;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpSession;
@@ -44,16 +40,19 @@ class ChatController {
 
 	private final ChatRecord record;
 
+	private final Answering answering;
+
 	private final MarkdownRenderer markdown;
 
 	private final ChatProperties properties;
 
 	ChatController(Conversations conversations, LiveAnswers answers, FeedbackPolicy feedback, ChatRecord record,
-			MarkdownRenderer markdown, ChatProperties properties) {
+			Answering answering, MarkdownRenderer markdown, ChatProperties properties) {
 		this.conversations = conversations;
 		this.answers = answers;
 		this.feedback = feedback;
 		this.record = record;
+		this.answering = answering;
 		this.markdown = markdown;
 		this.properties = properties;
 	}
@@ -130,7 +129,7 @@ class ChatController {
 	@GetMapping(path = "/messages/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@PathVariable UUID id, @RequestParam(defaultValue = "0") int from,
 			@RequestHeader(name = "Last-Event-ID", required = false) Integer lastEventId, HttpSession session) {
-		conversations.current(session).get(id);
+		conversations.reading(session).get(id);
 		return answers.subscribe(id, lastEventId != null ? lastEventId : from);
 	}
 
@@ -191,8 +190,10 @@ class ChatController {
 
 	private Conversation.Turn retryTurn(Conversation conversation, UUID id) {
 		refuseWhileShuttingDown();
-		Conversation.Turn turn = conversation.retry(id);
-		generate(conversation, turn);
+		Conversation.Turn turn = conversation.retry(id, answering.instance());
+		// The failure is no longer this answer's end: no instance may take it for that.
+		record.forgetFailed(id);
+		answering.start(conversation, turn);
 		return turn;
 	}
 
@@ -218,26 +219,9 @@ class ChatController {
 		}
 		refuseWhileShuttingDown();
 		Conversation.Turn turn = conversation.startTurn(text, answers.responderName(), answers.model(),
-				properties.history().maxMessages());
-		generate(conversation, turn);
+				answering.instance(), properties.history().maxMessages());
+		answering.start(conversation, turn);
 		return turn;
-	}
-
-	/**
-	 * Generates the turn's answer from the conversation before it (failed answers left out) and stores
-	 * the turn when the answer is complete or stopped.
-	 */
-	private void generate(Conversation conversation, Conversation.Turn turn) {
-		ChatMessage prompt = turn.prompt();
-		ChatMessage answer = turn.answer();
-		List<Responder.Turn> history = conversation.before(prompt.id())
-			.stream()
-			.filter(m -> !m.isAssistant() || m.isRateable())
-			.map(m -> new Responder.Turn(m.role().label(), m.content()))
-			.toList();
-		answers.start(answer.id(), history, prompt.content(), done -> record.saveTurn(new FinishedTurn(conversation.id(),
-				prompt.id(), prompt.content(), prompt.createdAt(), answer.id(), done.text(), answer.responder(),
-				answer.model(), done.firstTokenMillis(), done.outcome() == Outcome.STOPPED, Instant.now())));
 	}
 
 	/** What the messages template needs to show a window: its messages and the link to the ones before. */

@@ -14,19 +14,20 @@ import java.util.UUID;
  * @param model            the model behind an answer; {@code null} for prompts
  * @param firstTokenMillis time from the prompt to an answer's first text, once known
  * @param error            why a failed answer failed, shown to the user
+ * @param instance         the app instance generating an answer ({@code Instances}); {@code null} for prompts
  */
 public record ChatMessage(UUID id, Role role, String content, Integer feedback, String comment, MessageState state,
-		Instant createdAt, String responder, String model, Long firstTokenMillis, String error)
+		Instant createdAt, String responder, String model, Long firstTokenMillis, String error, String instance)
 		implements Serializable {
 
 	static ChatMessage user(String prompt) {
 		return new ChatMessage(UUID.randomUUID(), Role.USER, prompt, null, null, MessageState.COMPLETE, Instant.now(),
-				null, null, null, null);
+				null, null, null, null, null);
 	}
 
-	static ChatMessage pendingAnswer(String responder, String model) {
+	static ChatMessage pendingAnswer(String responder, String model, String instance) {
 		return new ChatMessage(UUID.randomUUID(), Role.ASSISTANT, "", null, null, MessageState.STREAMING,
-				Instant.now(), responder, model, null, null);
+				Instant.now(), responder, model, null, null, instance);
 	}
 
 	public boolean isAssistant() {
@@ -55,21 +56,24 @@ public record ChatMessage(UUID id, Role role, String content, Integer feedback, 
 	}
 
 	ChatMessage withProgress(String text, MessageState newState, Long firstToken, String why) {
-		return new ChatMessage(id, role, text, feedback, comment, newState, createdAt, responder, model, firstToken, why);
+		return new ChatMessage(id, role, text, feedback, comment, newState, createdAt, responder, model, firstToken, why,
+				instance);
 	}
 
-	ChatMessage restarted() {
-		return new ChatMessage(id, role, "", null, null, MessageState.STREAMING, createdAt, responder, model, null, null);
+	/** A failed answer generated again, from now, by {@code by}. */
+	ChatMessage restarted(String by) {
+		return new ChatMessage(id, role, "", null, null, MessageState.STREAMING, Instant.now(), responder, model, null,
+				null, by);
 	}
 
 	public ChatMessage withFeedback(int value) {
 		return new ChatMessage(id, role, content, value, comment, state, createdAt, responder, model, firstTokenMillis,
-				error);
+				error, instance);
 	}
 
 	public ChatMessage withComment(String text) {
 		return new ChatMessage(id, role, content, feedback, text, state, createdAt, responder, model, firstTokenMillis,
-				error);
+				error, instance);
 	}
 
 }

@@ -56,9 +56,9 @@ public final class Conversation implements Serializable {
 	 * Appends the prompt and an empty answer in state STREAMING, dropping the oldest messages beyond
 	 * {@code maxMessages}. Refused while another answer of this conversation is still streaming.
 	 */
-	synchronized Turn startTurn(String prompt, String responder, String model, int maxMessages) {
+	synchronized Turn startTurn(String prompt, String responder, String model, String instance, int maxMessages) {
 		refuseWhileStreaming();
-		Turn turn = new Turn(ChatMessage.user(prompt), ChatMessage.pendingAnswer(responder, model));
+		Turn turn = new Turn(ChatMessage.user(prompt), ChatMessage.pendingAnswer(responder, model, instance));
 		messages.add(turn.prompt());
 		messages.add(turn.answer());
 		while (messages.size() > maxMessages) {
@@ -71,14 +71,14 @@ public final class Conversation implements Serializable {
 	 * Empties a failed answer to generate it again, and returns its turn. Only the latest answer can be
 	 * retried: the ones after it were generated from a history that included the failure.
 	 */
-	synchronized Turn retry(UUID answerId) {
+	synchronized Turn retry(UUID answerId, String instance) {
 		refuseWhileStreaming();
 		int index = indexOf(answerId);
 		ChatMessage answer = messages.get(index);
 		if (!answer.isFailed() || !isLatestAnswer(answerId) || index == 0) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "Only the latest failed answer can be retried.");
 		}
-		ChatMessage restarted = answer.restarted();
+		ChatMessage restarted = answer.restarted(instance);
 		messages.set(index, restarted);
 		return new Turn(messages.get(index - 1), restarted);
 	}
@@ -91,6 +91,12 @@ public final class Conversation implements Serializable {
 		int end = before == null ? messages.size() : indexOf(before);
 		int start = Math.max(0, end - size);
 		return new Window(List.copyOf(messages.subList(start, end)), start, messages.size());
+	}
+
+	/** The turn of an answer: the prompt before it and the answer. */
+	synchronized Turn turnOf(UUID answerId) {
+		int index = indexOf(answerId);
+		return new Turn(messages.get(index - 1), messages.get(index));
 	}
 
 	/** The messages before this one, oldest first: what a model sees as the conversation so far. */
@@ -129,8 +135,8 @@ public final class Conversation implements Serializable {
 	 * Brings streaming answers up to date with their generation: the text so far, and the final text and
 	 * state once it has finished. Called on request threads only.
 	 */
-	synchronized void settle(Function<UUID, Optional<AnswerProgress>> progressOf) {
-		messages.replaceAll(m -> !m.isStreaming() ? m : progressOf.apply(m.id())
+	synchronized void settle(Function<ChatMessage, Optional<AnswerProgress>> progressOf) {
+		messages.replaceAll(m -> !m.isStreaming() ? m : progressOf.apply(m)
 			.map(p -> m.withProgress(p.text(), state(p.outcome()), p.firstTokenMillis(), p.error()))
 			// The generation is gone (evicted long after it finished): keep what was shown, as final.
 			.orElseGet(() -> m.withProgress(m.content(), MessageState.COMPLETE, m.firstTokenMillis(), null)));

@@ -1,6 +1,5 @@
 package dev.feedbackchat.chat;
 
-import dev.feedbackchat.stream.LiveAnswers;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Component;
@@ -12,13 +11,28 @@ public class Conversations {
 
 	static final String SESSION_ATTRIBUTE = "conversation";
 
-	private final LiveAnswers answers;
+	private final Answering answering;
 
-	Conversations(LiveAnswers answers) {
-		this.answers = answers;
+	Conversations(Answering answering) {
+		this.answering = answering;
 	}
 
 	public Conversation current(HttpSession session) {
+		Conversation conversation = settled(session);
+		// Set again after every change so that a shared session store (chat.cluster.enabled) writes the new state.
+		session.setAttribute(SESSION_ATTRIBUTE, conversation);
+		return conversation;
+	}
+
+	/**
+	 * The conversation, not written back to the session: for an answer's stream, which runs for its whole
+	 * length while other requests of the session change the conversation.
+	 */
+	Conversation reading(HttpSession session) {
+		return settled(session);
+	}
+
+	private Conversation settled(HttpSession session) {
 		Conversation conversation;
 		synchronized (WebUtils.getSessionMutex(session)) {
 			conversation = (Conversation) session.getAttribute(SESSION_ATTRIBUTE);
@@ -26,10 +40,9 @@ public class Conversations {
 				conversation = new Conversation();
 			}
 		}
-		conversation.settle(answers::progress);
-		// Set again after every change so that a replicated session store writes the new state.
-		session.setAttribute(SESSION_ATTRIBUTE, conversation);
-		return conversation;
+		Conversation found = conversation;
+		found.settle(message -> answering.progress(found, message));
+		return found;
 	}
 
 	Conversation startNew(HttpSession session) {

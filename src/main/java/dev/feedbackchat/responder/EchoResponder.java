@@ -1,6 +1,8 @@
 package dev.feedbackchat.responder;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,23 @@ public class EchoResponder implements Responder {
 	/** The echo needs no history: it only repeats the prompt. */
 	@Override
 	public Generation respond(List<Turn> history, String prompt, TokenSink sink) {
-		Typing typing = new Typing(answerTo(prompt).codePoints().toArray(), sink);
+		return type(prompt, 0, sink);
+	}
+
+	/** The echo is deterministic: at any moment its text is the first elapsed/delay code points of the answer. */
+	@Override
+	public Optional<Generation> resume(List<Turn> history, String prompt, Duration elapsed, TokenSink sink) {
+		return Optional.of(type(prompt, elapsed.toNanos() / delayNanos, sink));
+	}
+
+	/** Sends the first {@code typed} code points at once, then types the rest. */
+	private Generation type(String prompt, long typed, TokenSink sink) {
+		int[] codePoints = answerTo(prompt).codePoints().toArray();
+		Typing typing = new Typing(codePoints, sink);
+		typing.next = (int) Math.min(typed, codePoints.length - 1);
+		if (typing.next > 0) {
+			sink.token(new String(codePoints, 0, typing.next));
+		}
 		typing.future = scheduler.scheduleAtFixedRate(typing, 0, delayNanos, TimeUnit.NANOSECONDS);
 		if (typing.done) {
 			typing.future.cancel(false);

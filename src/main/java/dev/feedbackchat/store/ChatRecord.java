@@ -3,12 +3,14 @@ package dev.feedbackchat.store;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The permanent record: finished answers and ratings are written here when they happen. The rating lock
@@ -19,17 +21,35 @@ public class ChatRecord {
 
 	private final JdbcClient jdbc;
 
-	ChatRecord(JdbcClient jdbc) {
+	private final TransactionTemplate transaction;
+
+	ChatRecord(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	static OffsetDateTime utc(Instant instant) {
+	public static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 
-	@Transactional
+	/**
+	 * Records a finished turn: its conversation and prompt once, and the answer's final text and state. A
+	 * failed answer that is retried later is replaced by the retry's outcome. Idempotent: with several
+	 * instances, the same echo answer may be finished by two of them (one took it over), or a turn retried.
+	 */
 	public void saveTurn(FinishedTurn turn) {
-		// A conversation has one answer streaming at a time, so its first turn is never stored twice at once.
+		try {
+			transaction.executeWithoutResult(status -> insertTurn(turn));
+		}
+		catch (DuplicateKeyException ex) {
+			// Another instance stored the same turn at the same moment: it is recorded.
+			if (answer(turn.answerId()).isEmpty()) {
+				throw ex;
+			}
+		}
+	}
+
+	private void insertTurn(FinishedTurn turn) {
 		jdbc.sql("insert into conversation (id, created_at) select :id, :at where not exists "
 				+ "(select 1 from conversation where id = :id)")
 			.param("id", turn.conversationId())
@@ -37,21 +57,36 @@ public class ChatRecord {
 			.update();
 		insertMessage(turn.promptId(), turn.conversationId(), "user", turn.prompt(), turn.promptedAt())
 			.update();
-		insertMessage(turn.answerId(), turn.conversationId(), "assistant", turn.answer(), turn.answeredAt())
+		int replaced = jdbc.sql("update message set content = :content, responder = :responder, model = :model, "
+				+ "first_token_ms = :firstToken, status = :status, error = :error, created_at = :at "
+				+ "where id = :id and status = 'failed'")
+			.param("id", turn.answerId())
+			.param("content", turn.answer())
 			.param("responder", turn.responder())
 			.param("model", turn.model())
-			.param("prompt", turn.promptId())
 			.param("firstToken", turn.firstTokenMillis())
-			.param("status", turn.stopped() ? "stopped" : "complete")
+			.param("status", turn.status())
+			.param("error", turn.error())
+			.param("at", utc(turn.answeredAt()))
 			.update();
+		if (replaced == 0) {
+			insertMessage(turn.answerId(), turn.conversationId(), "assistant", turn.answer(), turn.answeredAt())
+				.param("responder", turn.responder())
+				.param("model", turn.model())
+				.param("prompt", turn.promptId())
+				.param("firstToken", turn.firstTokenMillis())
+				.param("status", turn.status())
+				.param("error", turn.error())
+				.update();
+		}
 	}
 
-	/** The insert of a message; an answer adds what produced it, a prompt leaves those columns null. */
+	/** Inserts a message unless it is already recorded; an answer adds what produced it, a prompt leaves those null. */
 	private JdbcClient.StatementSpec insertMessage(UUID id, UUID conversationId, String role, String content,
 			Instant at) {
 		return jdbc.sql("insert into message (id, conversation_id, role, content, responder, model, prompt_id, "
-				+ "first_token_ms, status, created_at) values (:id, :conversation, :role, :content, :responder, "
-				+ ":model, :prompt, :firstToken, :status, :at)")
+				+ "first_token_ms, status, error, created_at) select :id, :conversation, :role, :content, :responder, "
+				+ ":model, :prompt, :firstToken, :status, :error, :at where not exists (select 1 from message where id = :id)")
 			.param("id", id)
 			.param("conversation", conversationId)
 			.param("role", role)
@@ -60,8 +95,23 @@ public class ChatRecord {
 			.param("model", null)
 			.param("prompt", null)
 			.param("firstToken", null)
-			.param("status", "complete")
+			.param("status", StoredAnswer.COMPLETE)
+			.param("error", null)
 			.param("at", utc(at));
+	}
+
+	/** A finished answer as recorded, whichever instance generated it. */
+	public Optional<StoredAnswer> answer(UUID answerId) {
+		return jdbc.sql("select content as text, status, first_token_ms as first_token_millis, error from message "
+				+ "where id = :id and role = 'assistant'")
+			.param("id", answerId)
+			.query(StoredAnswer.class)
+			.optional();
+	}
+
+	/** Forgets a failed answer that is being generated again, so no instance takes it for its final state. */
+	public void forgetFailed(UUID answerId) {
+		jdbc.sql("delete from message where id = :id and status = 'failed'").param("id", answerId).update();
 	}
 
 	/** Stores the first rating of an answer; false when it already has one (the lock held). */

@@ -51,10 +51,27 @@ final class LiveAnswer implements TokenSink {
 
 	private String error;
 
-	private final List<SseEmitter> listeners = new ArrayList<>();
+	private final List<Listener> listeners = new ArrayList<>();
 
 	/**
-	 * @param whenStored gets a complete or stopped answer before anyone learns it is finished: it stores it
+	 * An open connection and the code points it has been sent. Usually that is the answer's length; it is
+	 * ahead when a client resumes an answer that another instance had typed further than this one has.
+	 */
+	private static final class Listener {
+
+		final SseEmitter emitter;
+
+		int sent;
+
+		Listener(SseEmitter emitter, int sent) {
+			this.emitter = emitter;
+			this.sent = sent;
+		}
+
+	}
+
+	/**
+	 * @param whenStored gets the finished answer before anyone learns it is finished: it stores it
 	 * @param finisher   runs {@code whenStored}: it may block on I/O, which the typing threads must not
 	 */
 	LiveAnswer(Consumer<AnswerProgress> whenStored, Executor finisher, Observer observer) {
@@ -97,11 +114,11 @@ final class LiveAnswer implements TokenSink {
 	void attach(SseEmitter emitter, int from) {
 		synchronized (this) {
 			if (finishedAt == null) {
-				int start = Math.max(0, Math.min(from, length));
+				int start = Math.max(0, from);
 				if (start < length) {
 					send(emitter, SseEvents.chunk(text.substring(text.offsetByCodePoints(0, start)), length));
 				}
-				listeners.add(emitter);
+				listeners.add(new Listener(emitter, Math.max(start, length)));
 				return;
 			}
 		}
@@ -109,12 +126,15 @@ final class LiveAnswer implements TokenSink {
 	}
 
 	synchronized void detach(SseEmitter emitter) {
-		listeners.remove(emitter);
+		listeners.removeIf(listener -> listener.emitter == emitter);
 	}
 
 	@Override
 	public void token(String piece) {
-		List<SseEmitter> targets;
+		List<SseEmitter> targets = new ArrayList<>(2);
+		// Rarely used: listeners that were ahead of this answer, and the part of the text each still needs.
+		List<SseEmitter> ahead = null;
+		List<String> rest = null;
 		int lengthAfter;
 		synchronized (this) {
 			if (ending) {
@@ -125,18 +145,37 @@ final class LiveAnswer implements TokenSink {
 				firstTokenMillis = nanos / 1_000_000;
 				observer.firstText(nanos);
 			}
+			int lengthBefore = length;
 			text.append(piece);
 			length += piece.codePointCount(0, piece.length());
 			lengthAfter = length;
-			targets = List.copyOf(listeners);
+			for (Listener listener : listeners) {
+				if (listener.sent <= lengthBefore) {
+					targets.add(listener.emitter);
+				}
+				else if (listener.sent < lengthAfter) {
+					if (ahead == null) {
+						ahead = new ArrayList<>();
+						rest = new ArrayList<>();
+					}
+					ahead.add(listener.emitter);
+					rest.add(text.substring(text.offsetByCodePoints(0, listener.sent)));
+				}
+				listener.sent = Math.max(listener.sent, lengthAfter);
+			}
 		}
 		if (!targets.isEmpty()) {
 			Set<DataWithMediaType> event = SseEvents.chunk(piece, lengthAfter);
-			for (SseEmitter emitter : targets) {
-				if (!send(emitter, event)) {
-					detach(emitter);
-				}
-			}
+			targets.forEach(emitter -> sendOrDetach(emitter, event));
+		}
+		for (int i = 0; ahead != null && i < ahead.size(); i++) {
+			sendOrDetach(ahead.get(i), SseEvents.chunk(rest.get(i), lengthAfter));
+		}
+	}
+
+	private void sendOrDetach(SseEmitter emitter, Set<DataWithMediaType> event) {
+		if (!send(emitter, event)) {
+			detach(emitter);
 		}
 	}
 
@@ -179,12 +218,13 @@ final class LiveAnswer implements TokenSink {
 	private void finish(Outcome how, String reason) {
 		Outcome result = how;
 		String message = reason;
-		if (how != Outcome.FAILED) {
-			try {
-				storer().accept(new AnswerProgress(progress().text(), how, null, firstTokenMillis()));
-			}
-			catch (RuntimeException ex) {
-				log.error("Could not store a finished answer", ex);
+		try {
+			// Failed answers are recorded too: another instance may be asked how this one ended.
+			storer().accept(new AnswerProgress(progress().text(), how, reason, firstTokenMillis()));
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not store a finished answer", ex);
+			if (how != Outcome.FAILED) {
 				result = Outcome.FAILED;
 				message = "This answer could not be saved, so it cannot be rated.";
 			}
@@ -198,7 +238,7 @@ final class LiveAnswer implements TokenSink {
 			outcome = result;
 			error = message;
 			finishedAt = Instant.now();
-			targets = List.copyOf(listeners);
+			targets = listeners.stream().map(listener -> listener.emitter).toList();
 			listeners.clear();
 		}
 		targets.forEach(LiveAnswer::close);

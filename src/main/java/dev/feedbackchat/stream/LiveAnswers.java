@@ -1,5 +1,6 @@
 package dev.feedbackchat.stream;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.feedbackchat.responder.Responder;
+import dev.feedbackchat.responder.Responder.Generation;
 import dev.feedbackchat.responder.Responder.Turn;
+import dev.feedbackchat.responder.TokenSink;
 import dev.feedbackchat.stream.AnswerProgress.Outcome;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,16 +73,36 @@ public class LiveAnswers implements SmartLifecycle, LiveAnswer.Observer {
 
 	/**
 	 * Starts generating the answer to {@code prompt}, which follows {@code history}; a retry starts again
-	 * under the same id. {@code whenStored} gets a complete or stopped answer on the finisher executor,
-	 * before the answer counts as finished; if it throws, the answer is finished as failed.
+	 * under the same id. {@code whenStored} gets the finished answer on the finisher executor, before the
+	 * answer counts as finished; if it throws, a complete or stopped answer is finished as failed.
 	 */
 	public void start(UUID messageId, List<Turn> history, String prompt, Consumer<AnswerProgress> whenStored) {
-		LiveAnswer answer = new LiveAnswer(whenStored, finisher, this);
+		LiveAnswer answer = register(whenStored);
+		answers.put(messageId, answer);
+		answer.generatedBy(responder.respond(history, prompt, answer));
+	}
+
+	/**
+	 * Takes over an answer that another instance was generating, unless this registry already has it: an
+	 * answer this responder can reproduce continues here as if it had been generated here from the start
+	 * ({@link Responder#resume}); any other is produced by {@code otherwise} (which follows the record).
+	 */
+	public void takeOver(UUID messageId, List<Turn> history, String prompt, Duration elapsed, String generatedBy,
+			Function<TokenSink, Generation> otherwise, Consumer<AnswerProgress> whenStored) {
+		answers.computeIfAbsent(messageId, id -> {
+			LiveAnswer answer = register(whenStored);
+			answer.generatedBy(responder.name().equals(generatedBy)
+					? responder.resume(history, prompt, elapsed, answer).orElseGet(() -> otherwise.apply(answer))
+					: otherwise.apply(answer));
+			return answer;
+		});
+	}
+
+	private LiveAnswer register(Consumer<AnswerProgress> whenStored) {
 		synchronized (this) {
 			generating++;
 		}
-		answers.put(messageId, answer);
-		answer.generatedBy(responder.respond(history, prompt, answer));
+		return new LiveAnswer(whenStored, finisher, this);
 	}
 
 	/** False once the app is shutting down: no new answer should start. */

@@ -39,7 +39,7 @@ abstract class ChatRecordContract {
 	static FinishedTurn turn(UUID conversation, String prompt) {
 		Instant now = Instant.now();
 		return new FinishedTurn(conversation, UUID.randomUUID(), prompt, now, UUID.randomUUID(),
-				"You said, \"" + prompt + "\" ...interesting.", "echo", "echo", 3L, false, now.plusMillis(700));
+				"You said, \"" + prompt + "\" ...interesting.", "echo", "echo", 3L, false, now.plusMillis(700), null);
 	}
 
 	long count(String sql, Object... params) {
