@@ -97,6 +97,14 @@ class ClusterIntegrationTests {
 	}
 
 	@Test
+	void sessionCookieComesFromTheSharedStoreWithItsFlags() throws Exception {
+		HttpResponse<String> page = new HttpChat(port(first)).get("/");
+		assertThat(page.headers().allValues("Set-Cookie")).singleElement()
+			.satisfies(cookie -> assertThat(cookie).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
+		assertThat(count("select count(*) from spring_session")).isPositive();
+	}
+
+	@Test
 	void ratingSentToTheOtherInstanceIsRecordedAndShownByBoth() throws Exception {
 		HttpChat viaFirst = new HttpChat(port(first));
 		HttpChat viaSecond = viaFirst.via(port(second));

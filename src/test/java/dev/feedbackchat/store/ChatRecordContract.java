@@ -128,4 +128,49 @@ abstract class ChatRecordContract {
 		assertThat(count("select count(*) from feedback where message_id = ?", turn.answerId())).isEqualTo(1);
 	}
 
+	@Test
+	void theSameTurnFinishedByTwoInstancesAtOnceIsRecordedOnce() throws Exception {
+		FinishedTurn turn = turn(UUID.randomUUID(), "typed twice");
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> saves = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				saves.add(pool.submit(() -> {
+					start.await();
+					record.saveTurn(turn);
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> save : saves) {
+				save.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(count("select count(*) from message where id in (?, ?)", turn.promptId(), turn.answerId())).isEqualTo(2);
+		assertThat(record.answer(turn.answerId())).contains(new StoredAnswer(turn.answer(), "complete", 3L, null));
+	}
+
+	@Test
+	void aFailedAnswerIsRecordedWithItsErrorAndItsRetryReplacesIt() {
+		FinishedTurn turn = turn(UUID.randomUUID(), "fail first");
+		FinishedTurn failed = new FinishedTurn(turn.conversationId(), turn.promptId(), turn.prompt(), turn.promptedAt(),
+				turn.answerId(), "partial", "openai", "m", 5L, false, turn.answeredAt(), "The model server did not answer.");
+		record.saveTurn(failed);
+		assertThat(record.answer(turn.answerId()))
+			.contains(new StoredAnswer("partial", "failed", 5L, "The model server did not answer."));
+
+		record.forgetFailed(turn.answerId());
+		assertThat(record.answer(turn.answerId())).isEmpty();
+		record.saveTurn(turn);
+		assertThat(record.answer(turn.answerId())).contains(new StoredAnswer(turn.answer(), "complete", 3L, null));
+		assertThat(count("select count(*) from message where conversation_id = ?", turn.conversationId())).isEqualTo(2);
+
+		record.forgetFailed(turn.answerId());
+		assertThat(record.answer(turn.answerId())).as("a finished answer is never forgotten").isPresent();
+	}
+
 }
