@@ -719,21 +719,99 @@ public final class LoadBenchmark {
 	// ------------------------------------------------------------------------------------------------------
 	// Startup
 
+	/**
+	 * Time from launch to the first 200 from {@code GET /}, and the CPU the server used by then, of the ways
+	 * chosen with {@code -Dload.startupWays} (default both): {@code plain}, {@code java -jar
+	 * target/feedback-chat.jar}; {@code cds}, the jar extracted with Spring Boot's jarmode tools and run with a
+	 * class data sharing archive made by a training run (README.md, "Running in production"). The runs
+	 * alternate between the ways so that both see the same load of the machine.
+	 */
 	static Map<String, Object> startup(int runs) throws Exception {
-		System.out.printf("%n== Startup: %d runs ==%n", runs);
-		List<Double> times = new ArrayList<>();
+		List<String> ways = Arrays.asList(System.getProperty("load.startupWays", "plain,cds").split("\\s*,\\s*"));
+		System.out.printf("%n== Startup: %d runs of %s ==%n", runs, ways);
+		Map<String, List<String>> jvmArgs = new LinkedHashMap<>();
+		Map<String, String> jars = new LinkedHashMap<>();
+		if (ways.contains("plain")) {
+			jvmArgs.put("plain", List.of());
+			jars.put("plain", System.getProperty("load.jar", "target/feedback-chat.jar"));
+		}
+		if (ways.contains("cds")) {
+			Path archive = cdsArchive();
+			jvmArgs.put("cds", List.of("-XX:SharedArchiveFile=" + archive));
+			jars.put("cds", archive.resolveSibling("feedback-chat.jar").toString());
+		}
+		Map<String, List<Double>> times = new LinkedHashMap<>();
+		Map<String, List<Double>> cpu = new LinkedHashMap<>();
+		List<Double> loads = new ArrayList<>();
 		for (int i = 0; i < runs; i++) {
-			try (Server server = Server.start("startup-" + i, List.of())) {
-				times.add(round(server.readyMillis));
-				System.out.printf("  run %d: %.0f ms to the first 200 from GET /%n", i + 1, server.readyMillis);
+			for (String way : jvmArgs.keySet()) {
+				loads.add(loadAverage());
+				try (Server server = Server.start("startup-" + way + "-" + i, jvmArgs.get(way), jars.get(way), List.of())) {
+					// CPU by ready (all threads: JIT and GC too) depends less on other work on the machine than time does
+					double cpuSeconds = ProcStat.of(server.pid()).ticks() / ProcStat.HZ;
+					times.computeIfAbsent(way, k -> new ArrayList<>()).add(round(server.readyMillis));
+					cpu.computeIfAbsent(way, k -> new ArrayList<>()).add(round(cpuSeconds));
+					System.out.printf("  run %d %-5s: %5.0f ms to the first 200 from GET /, %.1f s CPU (load average %.1f)%n",
+							i + 1, way, server.readyMillis, cpuSeconds, loads.get(loads.size() - 1));
+				}
 			}
 		}
-		List<Double> sorted = new ArrayList<>(times);
-		sorted.sort(null);
 		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("runsMs", times);
-		result.put("medianMs", sorted.get(sorted.size() / 2));
+		result.put("loadAverages", loads);
+		for (String way : times.keySet()) {
+			Map<String, Object> w = new LinkedHashMap<>();
+			w.put("runsMs", times.get(way));
+			w.put("medianMs", median(times.get(way)));
+			w.put("cpuSeconds", cpu.get(way));
+			w.put("medianCpuSeconds", median(cpu.get(way)));
+			result.put(way, w);
+			System.out.printf("  %-5s: median %.0f ms, %.1f s CPU%n", way, median(times.get(way)), median(cpu.get(way)));
+		}
 		return result;
+	}
+
+	/**
+	 * Extracts the jar into target/load/app and makes the CDS archive there with a training run that exits
+	 * once the context is refreshed (the commands of README.md, "Running in production").
+	 */
+	static Path cdsArchive() throws Exception {
+		Path app = OUT.resolve("app").toAbsolutePath();
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String jar = System.getProperty("load.jar", "target/feedback-chat.jar");
+		run("cds-extract", List.of(java, "-Djarmode=tools", "-jar", jar, "extract", "--force", "--destination", app.toString()));
+		Path archive = app.resolve("application.jsa");
+		Files.deleteIfExists(archive);
+		Path data = Files.createTempDirectory("feedback-chat-load");
+		long started = System.nanoTime();
+		run("cds-training", List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+				app.resolve("feedback-chat.jar").toString(), "--server.port=0", "--chat.store.path=" + data,
+				"--chat.admin.password=load-benchmark"));
+		if (!Files.exists(archive)) {
+			throw new IllegalStateException("The training run made no CDS archive; see " + OUT.resolve("server-cds-training.log"));
+		}
+		System.out.printf("  CDS archive %s (%d MB) made in %.1f s%n", archive, Files.size(archive) >> 20,
+				(System.nanoTime() - started) / 1e9);
+		return archive;
+	}
+
+	private static void run(String name, List<String> command) throws Exception {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(OUT.resolve("server-" + name + ".log").toFile())
+			.start();
+		if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+			process.destroyForcibly();
+			throw new IllegalStateException(name + " failed; see " + OUT.resolve("server-" + name + ".log"));
+		}
+	}
+
+	static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		sorted.sort(null);
+		return sorted.get(sorted.size() / 2);
+	}
+
+	static double loadAverage() throws IOException {
+		return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
 	}
 
 	// ------------------------------------------------------------------------------------------------------
@@ -811,6 +889,10 @@ public final class LoadBenchmark {
 		}
 
 		static Server start(String name, List<String> extraArgs) throws Exception {
+			return start(name, List.of(), System.getProperty("load.jar", "target/feedback-chat.jar"), extraArgs);
+		}
+
+		static Server start(String name, List<String> jvmArgs, String jar, List<String> extraArgs) throws Exception {
 			int port;
 			try (ServerSocket socket = new ServerSocket(0)) {
 				port = socket.getLocalPort();
@@ -822,11 +904,12 @@ public final class LoadBenchmark {
 			if (!jvm.isEmpty()) {
 				command.addAll(Arrays.asList(jvm.split("\\s+")));
 			}
+			command.addAll(jvmArgs);
 			if (Boolean.getBoolean("load.jfr") && name.startsWith("streams")) {
 				command.add("-XX:StartFlightRecording=filename=" + OUT.toAbsolutePath().resolve(name + ".jfr")
 						+ ",settings=profile");
 			}
-			command.addAll(List.of("-jar", System.getProperty("load.jar", "target/feedback-chat.jar"),
+			command.addAll(List.of("-jar", jar,
 					"--server.port=" + port, "--chat.store.path=" + data, "--chat.admin.password=load-benchmark"));
 			String appArgs = System.getProperty("load.serverArgs", "").trim();
 			if (!appArgs.isEmpty()) {
