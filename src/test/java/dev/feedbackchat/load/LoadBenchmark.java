@@ -719,21 +719,109 @@ public final class LoadBenchmark {
 	// ------------------------------------------------------------------------------------------------------
 	// Startup
 
+	/**
+	 * Time from launch to the first 200 from {@code GET /}, and the CPU the server used by then, of the ways
+	 * chosen with {@code -Dload.startupWays} (default {@code plain,cds}): {@code plain}, {@code java -jar
+	 * target/feedback-chat.jar}; {@code cds}, the jar extracted with Spring Boot's jarmode tools and run with a
+	 * class data sharing archive made by a training run (README.md, "Running in production");
+	 * {@code aotcache}, the same with the AOT cache of Java 24 and later instead, run by the {@code java} given
+	 * as {@code -Dload.aotJava}. The runs alternate between the ways so that all see the same load.
+	 */
 	static Map<String, Object> startup(int runs) throws Exception {
-		System.out.printf("%n== Startup: %d runs ==%n", runs);
-		List<Double> times = new ArrayList<>();
-		for (int i = 0; i < runs; i++) {
-			try (Server server = Server.start("startup-" + i, List.of())) {
-				times.add(round(server.readyMillis));
-				System.out.printf("  run %d: %.0f ms to the first 200 from GET /%n", i + 1, server.readyMillis);
+		List<String> ways = Arrays.asList(System.getProperty("load.startupWays", "plain,cds").split("\\s*,\\s*"));
+		System.out.printf("%n== Startup: %d runs of %s ==%n", runs, ways);
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		// way -> the java, its options and the jar
+		Map<String, List<String>> launches = new LinkedHashMap<>();
+		if (ways.contains("plain")) {
+			launches.put("plain", List.of(java, System.getProperty("load.jar", "target/feedback-chat.jar")));
+		}
+		if (ways.contains("cds") || ways.contains("aotcache")) {
+			Path app = OUT.resolve("app").toAbsolutePath();
+			run("extract", List.of(java, "-Djarmode=tools", "-jar", System.getProperty("load.jar", "target/feedback-chat.jar"),
+					"extract", "--force", "--destination", app.toString()));
+			String jar = app.resolve("feedback-chat.jar").toString();
+			if (ways.contains("cds")) {
+				Path archive = train("cds", java, "-XX:ArchiveClassesAtExit=", app.resolve("application.jsa"), jar);
+				launches.put("cds", List.of(java, "-XX:SharedArchiveFile=" + archive, jar));
+			}
+			if (ways.contains("aotcache")) {
+				String aotJava = System.getProperty("load.aotJava", "");
+				if (aotJava.isBlank()) {
+					throw new IllegalArgumentException("aotcache needs -Dload.aotJava=<the java of a JDK 24 or later>");
+				}
+				Path cache = train("aotcache", aotJava, "-XX:AOTCacheOutput=", app.resolve("application.aot"), jar);
+				launches.put("aotcache", List.of(aotJava, "-XX:AOTCache=" + cache, jar));
 			}
 		}
-		List<Double> sorted = new ArrayList<>(times);
-		sorted.sort(null);
+		Map<String, List<Double>> times = new LinkedHashMap<>();
+		Map<String, List<Double>> cpu = new LinkedHashMap<>();
+		List<Double> loads = new ArrayList<>();
+		for (int i = 0; i < runs; i++) {
+			for (Map.Entry<String, List<String>> way : launches.entrySet()) {
+				List<String> launch = way.getValue();
+				loads.add(loadAverage());
+				try (Server server = Server.start("startup-" + way.getKey() + "-" + i, launch.get(0),
+						launch.subList(1, launch.size() - 1), launch.get(launch.size() - 1), List.of())) {
+					// CPU by ready (all threads: JIT and GC too) depends less on other work on the machine than time does
+					double cpuSeconds = ProcStat.of(server.pid()).ticks() / ProcStat.HZ;
+					times.computeIfAbsent(way.getKey(), k -> new ArrayList<>()).add(round(server.readyMillis));
+					cpu.computeIfAbsent(way.getKey(), k -> new ArrayList<>()).add(round(cpuSeconds));
+					System.out.printf("  run %d %-8s: %5.0f ms to the first 200 from GET /, %.1f s CPU (load average %.1f)%n",
+							i + 1, way.getKey(), server.readyMillis, cpuSeconds, loads.get(loads.size() - 1));
+				}
+			}
+		}
 		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("runsMs", times);
-		result.put("medianMs", sorted.get(sorted.size() / 2));
+		result.put("loadAverages", loads);
+		for (String way : times.keySet()) {
+			Map<String, Object> w = new LinkedHashMap<>();
+			w.put("runsMs", times.get(way));
+			w.put("medianMs", median(times.get(way)));
+			w.put("cpuSeconds", cpu.get(way));
+			w.put("medianCpuSeconds", median(cpu.get(way)));
+			result.put(way, w);
+			System.out.printf("  %-8s: median %.0f ms, %.1f s CPU%n", way, median(times.get(way)), median(cpu.get(way)));
+		}
 		return result;
+	}
+
+	/**
+	 * A training run of the extracted jar that exits once the context is refreshed and leaves its class
+	 * archive (or AOT cache) behind (the commands of README.md, "Running in production").
+	 */
+	static Path train(String name, String java, String option, Path archive, String jar) throws Exception {
+		Files.deleteIfExists(archive);
+		Path data = Files.createTempDirectory("feedback-chat-load");
+		long started = System.nanoTime();
+		run(name + "-training", List.of(java, option + archive, "-Dspring.context.exit=onRefresh", "-jar", jar,
+				"--server.port=0", "--chat.store.path=" + data, "--chat.admin.password=load-benchmark"));
+		if (!Files.exists(archive)) {
+			throw new IllegalStateException("The training run made no archive; see " + OUT.resolve("server-" + name + "-training.log"));
+		}
+		System.out.printf("  %s archive %s (%d MB) made in %.1f s%n", name, archive, Files.size(archive) >> 20,
+				(System.nanoTime() - started) / 1e9);
+		return archive;
+	}
+
+	private static void run(String name, List<String> command) throws Exception {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(OUT.resolve("server-" + name + ".log").toFile())
+			.start();
+		if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+			process.destroyForcibly();
+			throw new IllegalStateException(name + " failed; see " + OUT.resolve("server-" + name + ".log"));
+		}
+	}
+
+	static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		sorted.sort(null);
+		return sorted.get(sorted.size() / 2);
+	}
+
+	static double loadAverage() throws IOException {
+		return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
 	}
 
 	// ------------------------------------------------------------------------------------------------------
@@ -811,22 +899,29 @@ public final class LoadBenchmark {
 		}
 
 		static Server start(String name, List<String> extraArgs) throws Exception {
+			return start(name, Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(),
+					System.getProperty("load.jar", "target/feedback-chat.jar"), extraArgs);
+		}
+
+		static Server start(String name, String java, List<String> jvmArgs, String jar, List<String> extraArgs)
+				throws Exception {
 			int port;
 			try (ServerSocket socket = new ServerSocket(0)) {
 				port = socket.getLocalPort();
 			}
 			Path data = Files.createTempDirectory("feedback-chat-load");
 			List<String> command = new ArrayList<>();
-			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.add(java);
 			String jvm = System.getProperty("load.serverJvmArgs", "").trim();
 			if (!jvm.isEmpty()) {
 				command.addAll(Arrays.asList(jvm.split("\\s+")));
 			}
+			command.addAll(jvmArgs);
 			if (Boolean.getBoolean("load.jfr") && name.startsWith("streams")) {
 				command.add("-XX:StartFlightRecording=filename=" + OUT.toAbsolutePath().resolve(name + ".jfr")
 						+ ",settings=profile");
 			}
-			command.addAll(List.of("-jar", System.getProperty("load.jar", "target/feedback-chat.jar"),
+			command.addAll(List.of("-jar", jar,
 					"--server.port=" + port, "--chat.store.path=" + data, "--chat.admin.password=load-benchmark"));
 			String appArgs = System.getProperty("load.serverArgs", "").trim();
 			if (!appArgs.isEmpty()) {
