@@ -318,7 +318,8 @@ public final class LoadBenchmark {
 					}
 					record(run.pages, System.nanoTime() - turnStart);
 					response.headers().allValues("Set-Cookie").stream()
-						.filter(c -> c.startsWith("JSESSIONID="))
+						// JSESSIONID from Tomcat, SESSION from Spring Session (chat.cluster.enabled)
+						.filter(c -> c.startsWith("JSESSIONID=") || c.startsWith("SESSION="))
 						.findFirst()
 						.ifPresent(c -> cookie = c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')));
 					Matcher m = CSRF.matcher(response.body());
