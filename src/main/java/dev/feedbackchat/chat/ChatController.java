@@ -10,7 +10,10 @@ import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.stream.LiveAnswers;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +34,8 @@ import org.springframework.web.servlet.view.FragmentsRendering;
  */
 @Controller
 class ChatController {
+
+	private static final Logger log = LoggerFactory.getLogger(ChatController.class);
 
 	private final Conversations conversations;
 
@@ -191,8 +196,14 @@ class ChatController {
 	private Conversation.Turn retryTurn(Conversation conversation, UUID id) {
 		refuseWhileShuttingDown();
 		Conversation.Turn turn = conversation.retry(id, answering.instance());
-		// The failure is no longer this answer's end: no instance may take it for that.
-		record.forgetFailed(id);
+		try {
+			// The failure is no longer this answer's end: no other instance may take it for that meanwhile.
+			record.forgetFailed(id);
+		}
+		catch (DataAccessException ex) {
+			// Not fatal: the retry's outcome replaces the recorded failure when it is stored.
+			log.warn("Could not forget the failure of answer {}: {}", id, ex.getMessage());
+		}
 		answering.start(conversation, turn);
 		return turn;
 	}
