@@ -22,6 +22,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import org.springframework.web.util.HtmlUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One browser session over real HTTP (java.net.http): cookies, CSRF token, htmx headers, SSE reading. */
@@ -29,6 +31,13 @@ public class HttpChat {
 
 	/** One Server-Sent Event and when it arrived (System.nanoTime()). */
 	public record SseEvent(String id, String name, String data, long arrivedNanos) {
+	}
+
+	/** The answer text the page would show from these events: their {@code chunk} data, HTML-unescaped. */
+	public static String text(List<SseEvent> events) {
+		StringBuilder text = new StringBuilder();
+		events.stream().filter(e -> e.name().equals("chunk")).forEach(e -> text.append(HtmlUtils.htmlUnescape(e.data())));
+		return text.toString();
 	}
 
 	private final HttpClient client;

@@ -40,6 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
 
+import static dev.feedbackchat.HttpChat.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -291,12 +292,6 @@ class ClusterIntegrationTests {
 	}
 
 	// ---- checks
-
-	static String text(List<SseEvent> events) {
-		StringBuilder text = new StringBuilder();
-		events.stream().filter(e -> e.name().equals("chunk")).forEach(e -> text.append(HtmlUtils.htmlUnescape(e.data())));
-		return text.toString();
-	}
 
 	/** Every chunk's id is the answer's length (code points) after it: nothing lost or repeated. */
 	static void assertIdsCountTheText(List<SseEvent> events, int from) {

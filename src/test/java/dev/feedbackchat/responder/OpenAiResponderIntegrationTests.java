@@ -38,6 +38,7 @@ import static dev.feedbackchat.responder.FakeOpenAiServer.events;
 import static dev.feedbackchat.responder.FakeOpenAiServer.silence;
 import static dev.feedbackchat.responder.FakeOpenAiServer.stallAfter;
 import static dev.feedbackchat.responder.FakeOpenAiServer.untilClientGoesAway;
+import static dev.feedbackchat.HttpChat.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -88,12 +89,6 @@ class OpenAiResponderIntegrationTests {
 			.query((rs, n) -> new StoredAnswer(rs.getString("content"), rs.getString("responder"), rs.getString("model"),
 					rs.getObject("first_token_ms", Long.class), rs.getString("status")))
 			.optional();
-	}
-
-	static String text(List<SseEvent> chunks) {
-		StringBuilder text = new StringBuilder();
-		chunks.forEach(e -> text.append(HtmlUtils.htmlUnescape(e.data())));
-		return text.toString();
 	}
 
 	static Map<String, String> message(String role, String content) {

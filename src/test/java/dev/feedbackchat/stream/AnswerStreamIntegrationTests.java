@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
+import static dev.feedbackchat.HttpChat.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,12 +46,6 @@ class AnswerStreamIntegrationTests {
 
 	static String echo(String prompt) {
 		return "You said, \"" + prompt + "\" ...interesting.";
-	}
-
-	static String text(List<SseEvent> events) {
-		StringBuilder text = new StringBuilder();
-		events.stream().filter(e -> e.name().equals("chunk")).forEach(e -> text.append(HtmlUtils.htmlUnescape(e.data())));
-		return text.toString();
 	}
 
 	@Test
