@@ -1,5 +1,5 @@
 // What htmx attributes cannot express under a Content-Security-Policy without eval: Enter to send, and
-// keeping the newest message in view while the reader has not scrolled up to read older ones.
+// keeping the newest message in view while the reader has not scrolled up or asked for older ones.
 (() => {
   let followNewest = true;
 
@@ -23,6 +23,13 @@
   document.addEventListener('submit', (event) => {
     if (event.target.id === 'composer') {
       followNewest = true;
+    }
+  });
+
+  // Loading earlier messages: the reader wants to read back, not to be taken to the newest.
+  document.addEventListener('htmx:beforeRequest', (event) => {
+    if (event.detail.elt.closest('.earlier')) {
+      followNewest = false;
     }
   });
 
