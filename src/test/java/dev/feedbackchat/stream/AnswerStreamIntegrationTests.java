@@ -127,6 +127,24 @@ class AnswerStreamIntegrationTests {
 	}
 
 	@Test
+	void clientAheadOfTheAnswerGetsOnlyWhatItLacksOnceTheAnswerGetsThere() throws Exception {
+		// As after a resume on an instance that has typed less than the one that stopped.
+		String prompt = "an answer the client has partly seen elsewhere";
+		String expected = echo(prompt);
+		String id = chat.send(prompt);
+
+		List<SseEvent> rest = chat.readAll(id, "30");
+
+		assertThat(text(rest)).isEqualTo(expected.substring(30));
+		int length = 30;
+		for (SseEvent event : rest.subList(0, rest.size() - 1)) {
+			length += HtmlUtils.htmlUnescape(event.data()).length();
+			assertThat(event.id()).isEqualTo(Integer.toString(length));
+		}
+		assertThat(rest.get(rest.size() - 1).name()).isEqualTo("done");
+	}
+
+	@Test
 	void clientThatDisconnectsMidStreamLeavesTheFullAnswerInTheHistory() throws Exception {
 		String id = chat.send("disconnect early");
 		try (EventStream stream = chat.stream(id, null)) {
