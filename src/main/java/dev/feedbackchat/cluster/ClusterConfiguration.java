@@ -1,5 +1,7 @@
 package dev.feedbackchat.cluster;
 
+import java.sql.Connection;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,8 +44,8 @@ public class ClusterConfiguration {
 		/** On PostgreSQL, attributes are upserted: two instances may add the same attribute at once. */
 		@Bean
 		SessionRepositoryCustomizer<JdbcIndexedSessionRepository> postgresUpserts(JdbcTemplate jdbc) {
-			boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-					"PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
+			boolean postgres = Boolean.TRUE.equals(jdbc.execute((Connection connection) ->
+					"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
 			return postgres ? new PostgreSqlJdbcIndexedSessionRepositoryCustomizer() : repository -> {
 			};
 		}
