@@ -33,16 +33,16 @@ public class Conversations {
 	}
 
 	private Conversation settled(HttpSession session) {
-		Conversation conversation;
+		Conversation conversation = stored(session);
+		conversation.settle(message -> answering.progress(conversation, message));
+		return conversation;
+	}
+
+	private static Conversation stored(HttpSession session) {
 		synchronized (WebUtils.getSessionMutex(session)) {
-			conversation = (Conversation) session.getAttribute(SESSION_ATTRIBUTE);
-			if (conversation == null) {
-				conversation = new Conversation();
-			}
+			Conversation conversation = (Conversation) session.getAttribute(SESSION_ATTRIBUTE);
+			return conversation != null ? conversation : new Conversation();
 		}
-		Conversation found = conversation;
-		found.settle(message -> answering.progress(found, message));
-		return found;
 	}
 
 	Conversation startNew(HttpSession session) {
