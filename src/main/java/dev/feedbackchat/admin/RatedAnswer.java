@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
 
-import dev.feedbackchat.feedback.FeedbackScale;
+import dev.feedbackchat.model.FeedbackScale;
 
 /**
  * An answer with its rating, the prompt it answers and its conversation: a row of the dashboard table and

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.feedbackchat.feedback.FeedbackScale;
+import dev.feedbackchat.model.FeedbackScale;
 
 /**
  * The rating filter: a sentiment ({@code positive}, {@code neutral}, {@code negative}) or one stored value on

@@ -1,5 +1,6 @@
 package dev.feedbackchat.feedback;
 
+import dev.feedbackchat.model.FeedbackScale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -99,14 +100,14 @@ class FeedbackController {
 					"A rating on the %s scale is a number from 0 to %d.".formatted(scale.id(), scale.max()));
 		}
 		policy.refusal(conversation, message).ifPresent(FeedbackController::conflict);
-		Rating rating = new Rating(scale.id(), value, scale.sentiment(value));
+		Rating rating = new Rating(scale, value);
 		if (policy.ratingsChangeable()) {
 			record.rate(message.id(), rating);
 		}
 		else if (!record.rateOnce(message.id(), rating)) {
 			conflict("This answer has already been rated.");
 		}
-		meters.counter("chat.ratings", "scale", rating.scale(), "value", Integer.toString(value)).increment();
+		meters.counter("chat.ratings", "scale", rating.scale().id(), "value", Integer.toString(value)).increment();
 		return message.withFeedback(value);
 	}
 

@@ -1,5 +1,6 @@
 package dev.feedbackchat.feedback;
 
+import dev.feedbackchat.model.FeedbackScale;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;

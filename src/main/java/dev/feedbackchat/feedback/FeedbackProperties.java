@@ -1,5 +1,6 @@
 package dev.feedbackchat.feedback;
 
+import dev.feedbackchat.model.FeedbackScale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -149,9 +149,9 @@ public class ChatRecord {
 	private JdbcClient.StatementSpec withRating(String sql, UUID answerId, Rating rating) {
 		return jdbc.sql(sql)
 			.param("message", answerId)
-			.param("scale", rating.scale())
+			.param("scale", rating.scale().id())
 			.param("value", rating.value())
-			.param("sentiment", rating.sentiment())
+			.param("sentiment", rating.sentiment().id())
 			.param("at", utc(Instant.now()));
 	}
 

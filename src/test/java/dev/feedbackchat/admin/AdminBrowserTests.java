@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 import dev.feedbackchat.Browser;
 import dev.feedbackchat.admin.Seeder.Seed;
-import dev.feedbackchat.feedback.FeedbackScale;
+import dev.feedbackchat.model.FeedbackScale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;

@@ -27,9 +27,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import static dev.feedbackchat.feedback.FeedbackScale.FACES;
-import static dev.feedbackchat.feedback.FeedbackScale.STARS;
-import static dev.feedbackchat.feedback.FeedbackScale.THUMBS;
+import static dev.feedbackchat.model.FeedbackScale.FACES;
+import static dev.feedbackchat.model.FeedbackScale.STARS;
+import static dev.feedbackchat.model.FeedbackScale.THUMBS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;

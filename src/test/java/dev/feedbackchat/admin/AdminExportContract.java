@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 
 import dev.feedbackchat.HttpChat;
 import dev.feedbackchat.admin.Seeder.Seed;
-import dev.feedbackchat.feedback.FeedbackScale;
+import dev.feedbackchat.model.FeedbackScale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
@@ -36,9 +36,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
-import static dev.feedbackchat.feedback.FeedbackScale.FACES;
-import static dev.feedbackchat.feedback.FeedbackScale.STARS;
-import static dev.feedbackchat.feedback.FeedbackScale.THUMBS;
+import static dev.feedbackchat.model.FeedbackScale.FACES;
+import static dev.feedbackchat.model.FeedbackScale.STARS;
+import static dev.feedbackchat.model.FeedbackScale.THUMBS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -130,7 +130,7 @@ abstract class AdminExportContract {
 			assertThat(record.get("scale")).isEqualTo(seed.scale().id());
 			assertThat(record.get("rating")).isEqualTo(Integer.toString(seed.rating()));
 			assertThat(record.get("rating_label")).isEqualTo(seed.scale().label(seed.rating()));
-			assertThat(record.get("sentiment")).isEqualTo(seed.scale().sentiment(seed.rating()));
+			assertThat(record.get("sentiment")).isEqualTo(seed.scale().sentiment(seed.rating()).id());
 			assertThat(record.get("responder")).isEqualTo("echo");
 			assertThat(record.get("model")).isEqualTo("echo");
 			assertThat(record.get("first_token_ms")).isEqualTo(Long.toString(Seeder.FIRST_TOKEN_MILLIS));
@@ -167,7 +167,7 @@ abstract class AdminExportContract {
 			assertThat(row.get("rating").isInt()).isTrue();
 			assertThat(row.get("rating").intValue()).isEqualTo(seed.rating());
 			assertThat(row.get("rating_label").stringValue()).isEqualTo(seed.scale().label(seed.rating()));
-			assertThat(row.get("sentiment").stringValue()).isEqualTo(seed.scale().sentiment(seed.rating()));
+			assertThat(row.get("sentiment").stringValue()).isEqualTo(seed.scale().sentiment(seed.rating()).id());
 			assertThat(Instant.parse(row.get("rated_at").stringValue())).isEqualTo(seed.ratedAt());
 		}
 	}
@@ -179,7 +179,7 @@ abstract class AdminExportContract {
 		List<String> lines = download("/admin/export-kto.jsonl").lines().toList();
 
 		List<Seed> expected = newestFirst(TRICKY).stream()
-			.filter(seed -> !seed.scale().sentiment(seed.rating()).equals("neutral"))
+			.filter(seed -> !seed.scale().sentiment(seed.rating()).id().equals("neutral"))
 			.toList();
 		assertThat(expected).hasSizeLessThan(TRICKY.size());
 		assertThat(lines).hasSameSizeAs(expected);
@@ -190,7 +190,7 @@ abstract class AdminExportContract {
 			assertThat(example.get("prompt").stringValue()).isEqualTo(seed.prompt());
 			assertThat(example.get("completion").stringValue()).isEqualTo(seed.answer());
 			assertThat(example.get("label").isBoolean()).isTrue();
-			assertThat(example.get("label").booleanValue()).isEqualTo(seed.scale().sentiment(seed.rating()).equals("positive"));
+			assertThat(example.get("label").booleanValue()).isEqualTo(seed.scale().sentiment(seed.rating()).id().equals("positive"));
 		}
 	}
 

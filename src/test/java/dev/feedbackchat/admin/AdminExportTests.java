@@ -21,8 +21,8 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import static dev.feedbackchat.feedback.FeedbackScale.STARS;
-import static dev.feedbackchat.feedback.FeedbackScale.THUMBS;
+import static dev.feedbackchat.model.FeedbackScale.STARS;
+import static dev.feedbackchat.model.FeedbackScale.THUMBS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

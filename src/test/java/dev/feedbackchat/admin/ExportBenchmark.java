@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import dev.feedbackchat.FeedbackChatApplication;
 import dev.feedbackchat.HttpChat;
 import dev.feedbackchat.admin.Seeder.Seed;
-import dev.feedbackchat.feedback.FeedbackScale;
+import dev.feedbackchat.model.FeedbackScale;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

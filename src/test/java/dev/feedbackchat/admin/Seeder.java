@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.feedbackchat.feedback.FeedbackScale;
+import dev.feedbackchat.model.FeedbackScale;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -85,7 +85,7 @@ public class Seeder {
 					FIRST_TOKEN_MILLIS, promptId, utc(answeredAt) });
 			if (seed.scale() != null) {
 				ratings.add(new Object[] { answerId, seed.scale().id(), seed.rating(),
-						seed.scale().sentiment(seed.rating()), seed.comment(), utc(seed.ratedAt()) });
+						seed.scale().sentiment(seed.rating()).id(), seed.comment(), utc(seed.ratedAt()) });
 			}
 		}
 		jdbc.batchUpdate("insert into conversation (id, created_at) values (?, ?)", List.copyOf(conversations.values()));

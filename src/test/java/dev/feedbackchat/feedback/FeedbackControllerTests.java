@@ -233,7 +233,7 @@ class FeedbackControllerTests {
 			String id = answered("hello");
 			// Another instance (or a lost session write) already stored a rating for this answer.
 			org.assertj.core.api.Assertions.assertThat(record.rateOnce(java.util.UUID.fromString(id),
-					new dev.feedbackchat.store.Rating("thumbs", 0, "negative"))).isTrue();
+					new dev.feedbackchat.store.Rating(dev.feedbackchat.model.FeedbackScale.THUMBS, 0))).isTrue();
 			assertThat(alert(chat.rate(id, "1").andExpect(status().isConflict()))).isEqualTo("This answer has already been rated.");
 			assertThat(up(answerOnPage(id)).attr("aria-pressed")).isEqualTo("false");
 		}

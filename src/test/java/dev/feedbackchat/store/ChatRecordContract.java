@@ -1,5 +1,6 @@
 package dev.feedbackchat.store;
 
+import dev.feedbackchat.model.FeedbackScale;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 abstract class ChatRecordContract {
 
-	static final Rating UP = new Rating("thumbs", 1, "positive");
+	static final Rating UP = new Rating(FeedbackScale.THUMBS, 1);
 
-	static final Rating DOWN = new Rating("thumbs", 0, "negative");
+	static final Rating DOWN = new Rating(FeedbackScale.THUMBS, 0);
 
 	@Autowired
 	ChatRecord record;

@@ -1,4 +1,4 @@
-package dev.feedbackchat.feedback;
+package dev.feedbackchat.model;
 
 import java.util.List;
 
@@ -24,7 +24,7 @@ public enum FeedbackScale {
 	}
 
 	public String id() {
-		return name().toLowerCase();
+		return name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	public int max() {
@@ -46,16 +46,26 @@ public enum FeedbackScale {
 	}
 
 	/** What the value says about the answer: above the middle is positive, below negative. */
-	public String sentiment(int value) {
+	public Sentiment sentiment(int value) {
 		int middle = max() / 2;
 		if (max() == 1) {
-			return value == 1 ? "positive" : "negative";
+			return value == 1 ? Sentiment.POSITIVE : Sentiment.NEGATIVE;
 		}
-		return value > middle ? "positive" : value < middle ? "negative" : "neutral";
+		return value > middle ? Sentiment.POSITIVE : value < middle ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
 	}
 
 	public boolean isNegative(int value) {
-		return sentiment(value).equals("negative");
+		return sentiment(value) == Sentiment.NEGATIVE;
+	}
+
+	/** The scale with this {@link #id()}, or empty. */
+	public static java.util.Optional<FeedbackScale> of(String id) {
+		for (FeedbackScale scale : values()) {
+			if (scale.id().equals(id)) {
+				return java.util.Optional.of(scale);
+			}
+		}
+		return java.util.Optional.empty();
 	}
 
 }
