@@ -33,6 +33,15 @@
     }
   });
 
+  // The CSRF token lives once in the page's head, not in every fragment.
+  document.addEventListener('htmx:configRequest', (event) => {
+    const token = document.querySelector('meta[name="_csrf"]');
+    const header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
   document.addEventListener('htmx:afterSettle', showNewest);
   document.addEventListener('htmx:sseMessage', showNewest);
 

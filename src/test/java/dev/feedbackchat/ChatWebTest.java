@@ -9,14 +9,13 @@ import java.lang.annotation.Target;
 import dev.feedbackchat.admin.AdminProperties;
 import dev.feedbackchat.admin.AdminSecurityConfiguration;
 import dev.feedbackchat.admin.RatedAnswers;
-import dev.feedbackchat.chat.Answering;
-import dev.feedbackchat.chat.ChatProperties;
-import dev.feedbackchat.chat.Conversations;
+import dev.feedbackchat.conversation.ChatProperties;
+import dev.feedbackchat.conversation.Turns;
+import dev.feedbackchat.feedback.Ratings;
 import dev.feedbackchat.chat.MarkdownRenderer;
 import dev.feedbackchat.cluster.ClusterConfiguration;
 import dev.feedbackchat.cluster.ClusterProperties;
 import dev.feedbackchat.cluster.Instances;
-import dev.feedbackchat.cluster.RecordFollower;
 import dev.feedbackchat.feedback.FeedbackPolicy;
 import dev.feedbackchat.feedback.FeedbackProperties;
 import dev.feedbackchat.store.ChatRecord;
@@ -46,7 +45,7 @@ import org.springframework.context.annotation.Import;
 @ImportAutoConfiguration(FlywayAutoConfiguration.class)
 @EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class,
 		AdminProperties.class, ClusterProperties.class })
-@Import({ Conversations.class, Answering.class, Instances.class, RecordFollower.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
+@Import({ Turns.class, Ratings.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, SynchronousFinishing.class, ManualResponder.class,
 		MockChat.class,
 		Rejections.class, SimpleMeterRegistry.class })

@@ -1,13 +1,14 @@
 package dev.feedbackchat.feedback;
 
-import dev.feedbackchat.model.FeedbackScale;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-import dev.feedbackchat.chat.ChatMessage;
-import dev.feedbackchat.chat.Conversation;
+import dev.feedbackchat.conversation.Conversation;
+import dev.feedbackchat.conversation.Turn;
 import dev.feedbackchat.feedback.FeedbackWidget.Choice;
+import dev.feedbackchat.model.AnswerStatus;
+import dev.feedbackchat.model.FeedbackScale;
 
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ public class FeedbackPolicy {
 		this.scale = properties.scale();
 	}
 
-	FeedbackScale scale() {
+	public FeedbackScale scale() {
 		return scale;
 	}
 
@@ -34,58 +35,64 @@ public class FeedbackPolicy {
 		return mode == FeedbackMode.CHANGEABLE;
 	}
 
-	/** The widget to show under a message, or {@code null} where none belongs (prompts, unfinished answers). */
-	public FeedbackWidget widget(Conversation conversation, ChatMessage message) {
-		if (!message.isRateable()) {
+	/**
+	 * The widget under an answer, or {@code null} where none belongs (unfinished or failed answers).
+	 *
+	 * @param latest whether the answer is the conversation's latest (only that one is rateable in latest-only mode)
+	 */
+	public FeedbackWidget widget(Turn turn, boolean latest) {
+		if (!turn.answer().status().rateable()) {
 			return null;
 		}
-		boolean buttons = mode != FeedbackMode.LATEST_ONLY || conversation.isLatestAnswer(message.id());
-		boolean enabled = buttons && refusal(conversation, message).isEmpty();
-		Integer value = message.feedback();
+		boolean buttons = mode != FeedbackMode.LATEST_ONLY || latest;
+		boolean enabled = buttons && refusal(turn, latest).isEmpty();
+		Integer value = turn.feedback().rating();
 		List<Choice> choices = IntStream.rangeClosed(0, scale.max())
 			.map(i -> scale == FeedbackScale.THUMBS ? scale.max() - i : i)
 			.mapToObj(v -> new Choice(v, scale.label(v), scale.symbol(v), value != null && value == v,
 					value != null && (value == v || (scale == FeedbackScale.STARS && v < value))))
 			.toList();
 		String rated = value != null && scale.accepts(value) ? scale.label(value) : null;
-		String commentLabel = commentRefusal(conversation, message).isEmpty() ? commentQuestion(value) : null;
-		return new FeedbackWidget(message.id(), scale.id(), buttons, enabled, choices, rated, message.comment(),
-				commentLabel);
+		String commentLabel = commentRefusal(turn, latest).isEmpty() ? commentQuestion(value) : null;
+		return new FeedbackWidget(turn.answer().id(), scale.id(), buttons, enabled, choices, rated,
+				turn.feedback().comment(), commentLabel);
+	}
+
+	public FeedbackWidget widget(Conversation conversation, Turn turn) {
+		return widget(turn, conversation.isLatest(turn.answer().id()));
 	}
 
 	private String commentQuestion(int value) {
 		return scale.isNegative(value) ? "What could be better?" : "Anything to add?";
 	}
 
-	/** Why this message cannot be rated now, or empty if it can. */
-	Optional<String> refusal(Conversation conversation, ChatMessage message) {
-		if (!message.isAssistant()) {
-			return Optional.of("Only answers can be rated.");
-		}
-		if (message.isStreaming()) {
+	/** Why this answer cannot be rated now, or empty if it can. */
+	Optional<String> refusal(Turn turn, boolean latest) {
+		AnswerStatus status = turn.answer().status();
+		if (status == AnswerStatus.GENERATING) {
 			return Optional.of("Wait until the answer is complete before rating it.");
 		}
-		if (message.isFailed()) {
+		if (status == AnswerStatus.FAILED) {
 			return Optional.of("This answer failed, so it cannot be rated.");
 		}
-		if (mode == FeedbackMode.LATEST_ONLY && !conversation.isLatestAnswer(message.id())) {
+		if (mode == FeedbackMode.LATEST_ONLY && !latest) {
 			return Optional.of("Only the latest answer can be rated.");
 		}
-		if (mode != FeedbackMode.CHANGEABLE && message.isRated()) {
+		if (mode != FeedbackMode.CHANGEABLE && turn.feedback().isRated()) {
 			return Optional.of("This answer has already been rated.");
 		}
 		return Optional.empty();
 	}
 
-	/** Why this message cannot get a comment now, or empty if it can. */
-	Optional<String> commentRefusal(Conversation conversation, ChatMessage message) {
-		if (mode == FeedbackMode.LATEST_ONLY && !conversation.isLatestAnswer(message.id())) {
+	/** Why this answer cannot get a comment now, or empty if it can. */
+	Optional<String> commentRefusal(Turn turn, boolean latest) {
+		if (mode == FeedbackMode.LATEST_ONLY && !latest) {
 			return Optional.of("Only the latest answer can get a comment.");
 		}
-		if (!message.isRated()) {
+		if (!turn.feedback().isRated()) {
 			return Optional.of("Rate the answer before adding a comment.");
 		}
-		if (message.comment() != null) {
+		if (turn.feedback().comment() != null) {
 			return Optional.of("This answer already has a comment.");
 		}
 		return Optional.empty();

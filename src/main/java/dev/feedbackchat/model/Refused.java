@@ -61,4 +61,8 @@ public class Refused extends RuntimeException {
 		return new Refused(Reason.UNAVAILABLE, message);
 	}
 
+	public static Refused unavailable(String message, Throwable cause) {
+		return new Refused(Reason.UNAVAILABLE, message, cause);
+	}
+
 }

@@ -44,6 +44,16 @@ public class EchoResponder implements Responder {
 		return NAME;
 	}
 
+	@Override
+	public boolean needsHistory() {
+		return false;
+	}
+
+	@Override
+	public boolean writesMarkdown() {
+		return false;
+	}
+
 	/** The echo needs no history: it only repeats the prompt. */
 	@Override
 	public Generation respond(List<Turn> history, String prompt, TokenSink sink) {

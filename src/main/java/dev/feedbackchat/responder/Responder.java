@@ -32,6 +32,16 @@ public interface Responder {
 		return Optional.empty();
 	}
 
+	/** Whether {@link #respond} reads its history; building it means reading the whole conversation. */
+	default boolean needsHistory() {
+		return true;
+	}
+
+	/** Whether answers are Markdown, rendered when finished; otherwise they are shown as plain text. */
+	default boolean writesMarkdown() {
+		return true;
+	}
+
 	/** One earlier message of the conversation. */
 	record Turn(String role, String content) {
 	}

@@ -3,8 +3,12 @@ package dev.feedbackchat.store;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import dev.feedbackchat.model.AnswerStatus;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,13 +63,14 @@ public class ChatRecord {
 			.update();
 		int replaced = jdbc.sql("update message set content = :content, responder = :responder, model = :model, "
 				+ "first_token_ms = :firstToken, status = :status, error = :error, created_at = :at "
-				+ "where id = :id and status = 'failed'")
+				+ "where id = :id and status = :failed")
+			.param("failed", AnswerStatus.FAILED.id())
 			.param("id", turn.answerId())
 			.param("content", turn.answer())
 			.param("responder", turn.responder())
 			.param("model", turn.model())
 			.param("firstToken", turn.firstTokenMillis())
-			.param("status", turn.status())
+			.param("status", turn.status().id())
 			.param("error", turn.error())
 			.param("at", utc(turn.answeredAt()))
 			.update();
@@ -75,7 +80,7 @@ public class ChatRecord {
 				.param("model", turn.model())
 				.param("prompt", turn.promptId())
 				.param("firstToken", turn.firstTokenMillis())
-				.param("status", turn.status())
+				.param("status", turn.status().id())
 				.param("error", turn.error())
 				.update();
 		}
@@ -95,23 +100,26 @@ public class ChatRecord {
 			.param("model", null)
 			.param("prompt", null)
 			.param("firstToken", null)
-			.param("status", StoredAnswer.COMPLETE)
+			.param("status", AnswerStatus.COMPLETE.id())
 			.param("error", null)
 			.param("at", utc(at));
 	}
 
 	/** A finished answer as recorded, whichever instance generated it. */
 	public Optional<StoredAnswer> answer(UUID answerId) {
-		return jdbc.sql("select content as text, status, first_token_ms as first_token_millis, error from message "
-				+ "where id = :id and role = 'assistant'")
+		return jdbc.sql("select content, status, first_token_ms, error from message where id = :id and role = 'assistant'")
 			.param("id", answerId)
-			.query(StoredAnswer.class)
+			.query((rs, n) -> new StoredAnswer(rs.getString("content"), AnswerStatus.of(rs.getString("status")),
+					rs.getObject("first_token_ms", Long.class), rs.getString("error")))
 			.optional();
 	}
 
 	/** Forgets a failed answer that is being generated again, so no instance takes it for its final state. */
 	public void forgetFailed(UUID answerId) {
-		jdbc.sql("delete from message where id = :id and status = 'failed'").param("id", answerId).update();
+		jdbc.sql("delete from message where id = :id and status = :failed")
+			.param("id", answerId)
+			.param("failed", AnswerStatus.FAILED.id())
+			.update();
 	}
 
 	/** Stores the first rating of an answer; false when it already has one (the lock held). */
@@ -153,6 +161,23 @@ public class ChatRecord {
 			.param("value", rating.value())
 			.param("sentiment", rating.sentiment().id())
 			.param("at", utc(Instant.now()));
+	}
+
+	/** The feedback on an answer, if it has any. */
+	public Optional<StoredFeedback> feedback(UUID answerId) {
+		return feedback(List.of(answerId)).stream().findFirst();
+	}
+
+	/** The feedback on those of these answers that have any: what every instance must show. */
+	public List<StoredFeedback> feedback(Collection<UUID> answerIds) {
+		if (answerIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select message_id, scale, rating, comment from feedback where message_id in (:ids)")
+			.param("ids", answerIds)
+			.query((rs, n) -> new StoredFeedback(rs.getObject("message_id", UUID.class), rs.getString("scale"),
+					rs.getInt("rating"), rs.getString("comment")))
+			.list();
 	}
 
 	/** Stores the comment of a rated answer; false when it has no rating or already has a comment. */

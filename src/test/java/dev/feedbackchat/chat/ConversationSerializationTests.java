@@ -4,35 +4,29 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.util.Optional;
+import java.time.Instant;
 import java.util.UUID;
 
-import dev.feedbackchat.stream.AnswerProgress;
-import dev.feedbackchat.stream.AnswerProgress.Outcome;
+import dev.feedbackchat.conversation.Turn;
+import dev.feedbackchat.model.AnswerStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a shared session store (Spring Session JDBC) writes for a conversation: all of it, and not much. */
+/** What a shared session store (Spring Session JDBC) writes when a turn changes: that turn alone, and not much. */
 class ConversationSerializationTests {
 
 	@Test
-	void conversationOfTwentyRatedMessagesSurvivesSerializationInUnderFourKilobytes() throws Exception {
-		Conversation conversation = new Conversation();
-		String instance = UUID.randomUUID().toString();
-		for (int turn = 0; turn < 10; turn++) {
-			Conversation.Turn started = conversation.startTurn("hello", "echo", "echo", instance, 200);
-			conversation.settle(message -> Optional.of(new AnswerProgress("You said, \"hello\" ...interesting.",
-					Outcome.COMPLETE, null, 3L)));
-			conversation.update(started.answer().id(), message -> message.withFeedback(1));
-		}
+	void ratedTurnSerializesWholeInUnderOneKilobyte() throws Exception {
+		Turn turn = new Turn(UUID.randomUUID(), new Turn.Prompt(UUID.randomUUID(), "hello", Instant.now()),
+				new Turn.Answer(UUID.randomUUID(), "You said, \"hello\" ...interesting.", AnswerStatus.COMPLETE, null,
+						new Turn.Origin("echo", "echo", false, UUID.randomUUID().toString()), Instant.now(), 3L),
+				new Turn.Feedback(1, null));
 
-		byte[] bytes = serialize(conversation);
+		byte[] bytes = serialize(turn);
 
-		Conversation copy = (Conversation) new ObjectInputStream(new ByteArrayInputStream(bytes)).readObject();
-		assertThat(copy.id()).isEqualTo(conversation.id());
-		assertThat(copy.messages()).isEqualTo(conversation.messages()).hasSize(20);
-		assertThat(bytes.length).as("serialized size in bytes").isLessThan(4096);
+		assertThat(new ObjectInputStream(new ByteArrayInputStream(bytes)).readObject()).isEqualTo(turn);
+		assertThat(bytes.length).as("serialized size in bytes").isLessThan(1024);
 	}
 
 	private static byte[] serialize(Object value) throws Exception {

@@ -225,7 +225,7 @@ class ClusterIntegrationTests {
 				assertThat(rest).extracting(SseEvent::name).endsWith("done");
 				Element interrupted = Jsoup.parseBodyFragment(viaSurvivor.get("/messages/" + id, true).body())
 					.selectFirst("#m-" + id);
-				assertThat(interrupted.selectFirst(".alert").text()).isEqualTo(RecordFollower.INTERRUPTED);
+				assertThat(interrupted.selectFirst(".alert").text()).isEqualTo(dev.feedbackchat.stream.OtherInstances.INTERRUPTED);
 				assertThat(interrupted.select("button.retry-button")).hasSize(1);
 				assertThat(interrupted.select("button[aria-label='Thumbs up']")).isEmpty();
 

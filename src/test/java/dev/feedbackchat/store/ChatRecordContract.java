@@ -1,5 +1,6 @@
 package dev.feedbackchat.store;
 
+import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.FeedbackScale;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ abstract class ChatRecordContract {
 	static FinishedTurn turn(UUID conversation, String prompt) {
 		Instant now = Instant.now();
 		return new FinishedTurn(conversation, UUID.randomUUID(), prompt, now, UUID.randomUUID(),
-				"You said, \"" + prompt + "\" ...interesting.", "echo", "echo", 3L, false, now.plusMillis(700), null);
+				"You said, \"" + prompt + "\" ...interesting.", "echo", "echo", 3L, AnswerStatus.COMPLETE, now.plusMillis(700), null);
 	}
 
 	long count(String sql, Object... params) {
@@ -152,22 +153,22 @@ abstract class ChatRecordContract {
 			pool.shutdownNow();
 		}
 		assertThat(count("select count(*) from message where id in (?, ?)", turn.promptId(), turn.answerId())).isEqualTo(2);
-		assertThat(record.answer(turn.answerId())).contains(new StoredAnswer(turn.answer(), "complete", 3L, null));
+		assertThat(record.answer(turn.answerId())).contains(new StoredAnswer(turn.answer(), AnswerStatus.COMPLETE, 3L, null));
 	}
 
 	@Test
 	void aFailedAnswerIsRecordedWithItsErrorAndItsRetryReplacesIt() {
 		FinishedTurn turn = turn(UUID.randomUUID(), "fail first");
 		FinishedTurn failed = new FinishedTurn(turn.conversationId(), turn.promptId(), turn.prompt(), turn.promptedAt(),
-				turn.answerId(), "partial", "openai", "m", 5L, false, turn.answeredAt(), "The model server did not answer.");
+				turn.answerId(), "partial", "openai", "m", 5L, AnswerStatus.FAILED, turn.answeredAt(), "The model server did not answer.");
 		record.saveTurn(failed);
 		assertThat(record.answer(turn.answerId()))
-			.contains(new StoredAnswer("partial", "failed", 5L, "The model server did not answer."));
+			.contains(new StoredAnswer("partial", AnswerStatus.FAILED, 5L, "The model server did not answer."));
 
 		record.forgetFailed(turn.answerId());
 		assertThat(record.answer(turn.answerId())).isEmpty();
 		record.saveTurn(turn);
-		assertThat(record.answer(turn.answerId())).contains(new StoredAnswer(turn.answer(), "complete", 3L, null));
+		assertThat(record.answer(turn.answerId())).contains(new StoredAnswer(turn.answer(), AnswerStatus.COMPLETE, 3L, null));
 		assertThat(count("select count(*) from message where conversation_id = ?", turn.conversationId())).isEqualTo(2);
 
 		record.forgetFailed(turn.answerId());

@@ -1,4 +1,4 @@
-package dev.feedbackchat.chat;
+package dev.feedbackchat.conversation;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

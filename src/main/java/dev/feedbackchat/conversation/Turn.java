@@ -1,0 +1,84 @@
+package dev.feedbackchat.conversation;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.feedbackchat.model.AnswerStatus;
+import dev.feedbackchat.stream.AnswerProgress;
+
+/**
+ * A prompt, its answer and the feedback on it: the unit a session keeps (one attribute each, so that a change
+ * writes only its own turn) and the record stores.
+ *
+ * @param conversationId the conversation the turn belongs to (a session keeps one conversation at a time)
+ */
+public record Turn(UUID conversationId, Prompt prompt, Answer answer, Feedback feedback) implements Serializable {
+
+	Turn withAnswer(Answer changed) {
+		return new Turn(conversationId, prompt, changed, feedback);
+	}
+
+	public Turn withFeedback(Feedback changed) {
+		return new Turn(conversationId, prompt, answer, changed);
+	}
+
+	public boolean isGenerating() {
+		return answer.status() == AnswerStatus.GENERATING;
+	}
+
+	public record Prompt(UUID id, String text, Instant at) implements Serializable {
+	}
+
+	/**
+	 * @param text             the answer so far (while generating, what the session last saw)
+	 * @param error            why a failed answer failed, shown to the user; {@code null} otherwise
+	 * @param startedAt        when it was started (or restarted by a retry)
+	 * @param firstTokenMillis time from the start to its first text, once known
+	 */
+	public record Answer(UUID id, String text, AnswerStatus status, String error, Origin origin, Instant startedAt,
+			Long firstTokenMillis) implements Serializable {
+
+		static Answer pending(Origin origin) {
+			return new Answer(UUID.randomUUID(), "", AnswerStatus.GENERATING, null, origin, Instant.now(), null);
+		}
+
+		Answer progressed(AnswerProgress progress) {
+			return new Answer(id, progress.text(), progress.status(), progress.error(), origin, startedAt,
+					progress.firstTokenMillis());
+		}
+
+		Answer restarted(Origin by) {
+			return new Answer(id, "", AnswerStatus.GENERATING, null, by, Instant.now(), null);
+		}
+
+		public int length() {
+			return text.codePointCount(0, text.length());
+		}
+
+	}
+
+	/**
+	 * What generates or generated an answer.
+	 *
+	 * @param markdown whether its text is Markdown to render (a model's) or plain text (the echo's)
+	 * @param instance the app instance generating it
+	 */
+	public record Origin(String responder, String model, boolean markdown, String instance) implements Serializable {
+	}
+
+	/**
+	 * @param rating  the value on the configured scale, {@code null} until rated
+	 * @param comment {@code null} until written
+	 */
+	public record Feedback(Integer rating, String comment) implements Serializable {
+
+		public static final Feedback NONE = new Feedback(null, null);
+
+		public boolean isRated() {
+			return rating != null;
+		}
+
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.feedbackchat.stream;
+
+import java.util.UUID;
+
+import dev.feedbackchat.responder.Responder.Generation;
+import dev.feedbackchat.responder.TokenSink;
+
+/**
+ * The other app instances sharing the record, as the stream side needs them: who generates an answer, and
+ * how to deliver one that another instance is generating. Alone, there are none.
+ */
+public interface OtherInstances {
+
+	/** What an answer lost with its instance says. */
+	String INTERRUPTED = "The server generating this answer stopped before it was complete. Retry to generate it again.";
+
+	/** This instance, recorded with every answer it generates. */
+	String self();
+
+	/** False when this instance runs alone: every answer of a session is generated here. */
+	boolean enabled();
+
+	/**
+	 * Delivers into {@code sink} the answer that {@code instance} is generating, once it is recorded, or fails it
+	 * as interrupted once that instance is gone.
+	 */
+	Generation follow(UUID answerId, String instance, TokenSink sink);
+
+}
