@@ -13,7 +13,11 @@ import dev.feedbackchat.conversation.ChatProperties;
 import dev.feedbackchat.conversation.Turns;
 import dev.feedbackchat.feedback.Ratings;
 import dev.feedbackchat.chat.MarkdownRenderer;
+import dev.feedbackchat.chat.MessageViews;
+import dev.feedbackchat.chat.Pages;
+import dev.feedbackchat.cluster.Cluster;
 import dev.feedbackchat.cluster.ClusterConfiguration;
+import dev.feedbackchat.cluster.RecordFollower;
 import dev.feedbackchat.cluster.ClusterProperties;
 import dev.feedbackchat.cluster.Instances;
 import dev.feedbackchat.feedback.FeedbackPolicy;
@@ -45,7 +49,7 @@ import org.springframework.context.annotation.Import;
 @ImportAutoConfiguration(FlywayAutoConfiguration.class)
 @EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class,
 		AdminProperties.class, ClusterProperties.class })
-@Import({ Turns.class, Ratings.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
+@Import({ Turns.class, Ratings.class, MessageViews.class, Pages.class, Cluster.class, Instances.class, RecordFollower.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, SynchronousFinishing.class, ManualResponder.class,
 		MockChat.class,
 		Rejections.class, SimpleMeterRegistry.class })

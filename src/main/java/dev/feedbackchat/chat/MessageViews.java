@@ -27,7 +27,7 @@ import org.springframework.web.util.HtmlUtils;
  * closing event of a stream, which is rendered where the answer finishes.
  */
 @Component
-class MessageViews implements ClosingView {
+public class MessageViews implements ClosingView {
 
 	private static final String MESSAGES = "chat/messages";
 

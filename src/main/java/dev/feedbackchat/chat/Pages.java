@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** The models of the chat page and of "Show earlier messages": windows of the conversation, as the record holds it. */
 @Component
-class Pages {
+public class Pages {
 
 	private final Turns turns;
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** The other instances as the stream side sees them, from the heartbeats and the record. */
 @Component
-class Cluster implements OtherInstances {
+public class Cluster implements OtherInstances {
 
 	private final Instances instances;
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * stops first, the answer is lost with it: it ends as failed (interrupted), and the user can retry it.
  */
 @Component
-class RecordFollower {
+public class RecordFollower {
 
 	private final ChatRecord record;
 
