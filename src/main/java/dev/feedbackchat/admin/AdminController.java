@@ -22,6 +22,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class AdminController {
 
+	static final String DASHBOARD = "/admin";
+
 	private static final int PAGE_SIZE = 20;
 
 	private final RatedAnswers ratedAnswers;
@@ -38,7 +40,7 @@ class AdminController {
 		return "admin/login";
 	}
 
-	@GetMapping("/admin")
+	@GetMapping(DASHBOARD)
 	ModelAndView dashboard(FilterParams filterParams, @RequestParam(required = false) String page, Principal admin) {
 		return results("admin/dashboard", filterParams, page).addObject("totals", ratedAnswers.totals())
 			.addObject("ratingGroups", RatingChoice.GROUPS)
@@ -50,7 +52,7 @@ class AdminController {
 	 * own link, without the form's empty fields.
 	 */
 	@HxRequest
-	@GetMapping("/admin")
+	@GetMapping(DASHBOARD)
 	ModelAndView dashboardResults(FilterParams filterParams, @RequestParam(required = false) String page,
 			HtmxResponse htmx) {
 		ModelAndView results = results("admin/dashboard :: results", filterParams, page);
@@ -71,7 +73,7 @@ class AdminController {
 		}
 		catch (InvalidFilterException ex) {
 			result.setStatus(HttpStatus.BAD_REQUEST);
-			return result.addObject("error", ex.getReason());
+			return result.addObject("error", ex.getMessage());
 		}
 		Chart.Days days = Chart.range(filter, LocalDate.now(ZoneOffset.UTC));
 		return result.addObject("chart", Chart.of(days.first(), days.last(), ratedAnswers.perDay(days.first(), days.last())))

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.feedbackchat.admin.RatedAnswers.DayCount;
+import dev.feedbackchat.model.Sentiment;
 
 /**
  * The ratings-per-day bar chart, laid out here so the template only places numbers into SVG attributes (the
@@ -42,7 +43,7 @@ record Chart(String title, String description, String note, int width, int heigh
 	private static final int BOTTOM = 22;
 
 	/** Bottom to top. */
-	private static final List<String> SENTIMENTS = List.of("positive", "neutral", "negative");
+	private static final List<Sentiment> STACK = List.of(Sentiment.POSITIVE, Sentiment.NEUTRAL, Sentiment.NEGATIVE);
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
@@ -62,8 +63,8 @@ record Chart(String title, String description, String note, int width, int heigh
 
 	}
 
-	/** A rectangle of one sentiment; {@code sentiment} is also its CSS class. */
-	record Segment(String sentiment, double x, double y, double width, double height) {
+	/** A rectangle of one sentiment; the sentiment's id is also its CSS class. */
+	record Segment(Sentiment sentiment, double x, double y, double width, double height) {
 	}
 
 	record GridLine(double y, long value) {
@@ -109,9 +110,9 @@ record Chart(String title, String description, String note, int width, int heigh
 			double x = round(LEFT + i * slot + (slot - bar) / 2);
 			List<Segment> segments = new ArrayList<>();
 			double base = 0;
-			for (int s = 0; s < 3; s++) {
+			for (int s = 0; s < STACK.size(); s++) {
 				if (c[s] > 0) {
-					segments.add(new Segment(SENTIMENTS.get(s), x, round(y(base + c[s], scaleMax)), bar,
+					segments.add(new Segment(STACK.get(s), x, round(y(base + c[s], scaleMax)), bar,
 							round(y(base, scaleMax) - y(base + c[s], scaleMax))));
 					base += c[s];
 				}
@@ -128,13 +129,13 @@ record Chart(String title, String description, String note, int width, int heigh
 				List.copyOf(days), List.copyOf(grid));
 	}
 
-	/** Ratings per day (from {@code first}) and sentiment (in the order of SENTIMENTS). */
+	/** Ratings per day (from {@code first}) and sentiment (in the order of STACK). */
 	private static long[][] tally(LocalDate first, int dayCount, List<DayCount> counts) {
-		long[][] perDay = new long[dayCount][SENTIMENTS.size()];
+		long[][] perDay = new long[dayCount][STACK.size()];
 		for (DayCount count : counts) {
 			int index = (int) ChronoUnit.DAYS.between(first, count.day());
 			if (index >= 0 && index < dayCount) {
-				perDay[index][SENTIMENTS.indexOf(count.sentiment())] += count.ratings();
+				perDay[index][STACK.indexOf(count.sentiment())] += count.ratings();
 			}
 		}
 		return perDay;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.feedbackchat.model.Sentiment;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.databind.ObjectWriter;
@@ -41,16 +42,19 @@ class ExportController {
 
 	private static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-	/** The fields of the CSV and JSONL exports, in order. Ids and times as text, the rating as a number. */
+	/**
+	 * The fields of the CSV and JSONL exports, in order. Ids, times and the stored forms of scale, status and
+	 * sentiment as text, the rating as a number.
+	 */
 	private static final List<Column> COLUMNS = List.of(
 			new Column("conversation_id", row -> row.conversationId().toString()),
 			new Column("prompt_id", row -> row.promptId().toString()), new Column("prompt", RatedAnswer::prompt),
 			new Column("answer_id", row -> row.answerId().toString()), new Column("answer", RatedAnswer::answer),
 			new Column("responder", RatedAnswer::responder), new Column("model", RatedAnswer::model),
-			new Column("first_token_ms", RatedAnswer::firstTokenMillis), new Column("status", RatedAnswer::status),
-			new Column("scale", RatedAnswer::scale),
+			new Column("first_token_ms", RatedAnswer::firstTokenMillis), new Column("status", row -> row.status().id()),
+			new Column("scale", row -> row.scale().id()),
 			new Column("rating", RatedAnswer::rating), new Column("rating_label", RatedAnswer::ratingLabel),
-			new Column("sentiment", RatedAnswer::sentiment), new Column("comment", RatedAnswer::comment),
+			new Column("sentiment", row -> row.sentiment().id()), new Column("comment", RatedAnswer::comment),
 			new Column("answered_at", row -> row.answeredAt().toInstant().toString()),
 			new Column("rated_at", row -> row.ratedAt().toInstant().toString()));
 
@@ -98,7 +102,7 @@ class ExportController {
 	ResponseEntity<StreamingResponseBody> kto(FilterParams params) {
 		RatingFilter filter = params.parse().excludingNeutral();
 		return attachment("feedback-kto", "jsonl", MediaType.APPLICATION_NDJSON, writer -> write(filter,
-				row -> writeLine(writer, new KtoExample(row.prompt(), row.answer(), row.sentiment().equals("positive")))));
+				row -> writeLine(writer, new KtoExample(row.prompt(), row.answer(), row.sentiment() == Sentiment.POSITIVE))));
 	}
 
 	private void writeLine(Writer writer, Object value) throws IOException {

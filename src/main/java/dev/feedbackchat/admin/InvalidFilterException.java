@@ -1,13 +1,12 @@
 package dev.feedbackchat.admin;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import dev.feedbackchat.model.Refused;
 
-/** A filter parameter that cannot be read: 400 and a message saying what a good value looks like. */
-class InvalidFilterException extends ResponseStatusException {
+/** A filter parameter that cannot be read, with a message saying what a good value looks like. */
+class InvalidFilterException extends Refused {
 
 	InvalidFilterException(String format, Object... args) {
-		super(HttpStatus.BAD_REQUEST, format.formatted(args));
+		super(Reason.INVALID, format.formatted(args));
 	}
 
 }

@@ -10,6 +10,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import dev.feedbackchat.admin.RatingFilter.Condition;
+import dev.feedbackchat.model.AnswerStatus;
+import dev.feedbackchat.model.FeedbackScale;
+import dev.feedbackchat.model.Sentiment;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,10 +83,14 @@ public class RatedAnswers {
 	Totals totals() {
 		return jdbc.sql("""
 				select (select count(*) from conversation) as conversations,
-				       (select count(*) from message where role = 'assistant' and status <> 'failed') as answers,
+				       (select count(*) from message where role = 'assistant' and status <> :failed) as answers,
 				       (select count(*) from feedback) as rated,
-				       (select count(*) from feedback where sentiment = 'positive') as positive
-				""").query(Totals.class).single();
+				       (select count(*) from feedback where sentiment = :positive) as positive
+				""")
+			.param("failed", AnswerStatus.FAILED.id())
+			.param("positive", Sentiment.POSITIVE.id())
+			.query(Totals.class)
+			.single();
 	}
 
 	/** Ratings per UTC day and sentiment; days without ratings are absent. */
@@ -94,20 +101,25 @@ public class RatedAnswers {
 				+ "f.created_at) / 86400) as epoch_day, f.sentiment from feedback f where " + condition.sql()
 				+ ") d group by epoch_day, sentiment")
 			.params(condition.params())
-			.query((rs, n) -> new DayCount(LocalDate.ofEpochDay(rs.getLong("epoch_day")), rs.getString("sentiment"),
-					rs.getLong("ratings")))
+			.query((rs, n) -> new DayCount(LocalDate.ofEpochDay(rs.getLong("epoch_day")),
+					Sentiment.of(rs.getString("sentiment")), rs.getLong("ratings")))
 			.list();
 	}
 
-	record DayCount(LocalDate day, String sentiment, long ratings) {
+	record DayCount(LocalDate day, Sentiment sentiment, long ratings) {
 	}
 
 	private static RatedAnswer row(ResultSet rs, int rowNum) throws SQLException {
 		return new RatedAnswer(rs.getObject("conversation_id", UUID.class), rs.getObject("prompt_id", UUID.class),
 				rs.getString("prompt"), rs.getObject("answer_id", UUID.class), rs.getString("answer"),
 				rs.getString("responder"), rs.getString("model"), rs.getObject("first_token_ms", Long.class),
-				rs.getString("status"), rs.getString("scale"), rs.getInt("rating"), rs.getString("sentiment"),
-				rs.getString("comment"), utc(rs, "answered_at"), utc(rs, "rated_at"));
+				AnswerStatus.of(rs.getString("status")), scale(rs.getString("scale")), rs.getInt("rating"),
+				Sentiment.of(rs.getString("sentiment")), rs.getString("comment"), utc(rs, "answered_at"),
+				utc(rs, "rated_at"));
+	}
+
+	private static FeedbackScale scale(String id) {
+		return FeedbackScale.of(id).orElseThrow(() -> new IllegalStateException("Not a feedback scale: " + id));
 	}
 
 	private static OffsetDateTime utc(ResultSet rs, String column) throws SQLException {

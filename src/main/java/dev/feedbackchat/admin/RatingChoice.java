@@ -1,12 +1,14 @@
 package dev.feedbackchat.admin;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.feedbackchat.model.FeedbackScale;
+import dev.feedbackchat.model.Sentiment;
 
 /**
  * The rating filter: a sentiment ({@code positive}, {@code neutral}, {@code negative}) or one stored value on
@@ -16,9 +18,7 @@ import dev.feedbackchat.model.FeedbackScale;
  * @param sentiment the sentiment, or {@code null} for a value
  * @param scale     the value's scale, or {@code null} for a sentiment
  */
-record RatingChoice(String id, String sentiment, FeedbackScale scale, int value) {
-
-	private static final List<String> SENTIMENTS = List.of("positive", "neutral", "negative");
+record RatingChoice(String id, Sentiment sentiment, FeedbackScale scale, int value) {
 
 	private static final Pattern VALUE = Pattern.compile("([a-z]+)-(\\d)");
 
@@ -33,8 +33,10 @@ record RatingChoice(String id, String sentiment, FeedbackScale scale, int value)
 	}
 
 	static RatingChoice parse(String id) {
-		if (SENTIMENTS.contains(id)) {
-			return new RatingChoice(id, id, null, 0);
+		for (Sentiment sentiment : Sentiment.values()) {
+			if (sentiment.id().equals(id)) {
+				return new RatingChoice(id, sentiment, null, 0);
+			}
 		}
 		Matcher value = VALUE.matcher(id);
 		if (value.matches()) {
@@ -51,7 +53,8 @@ record RatingChoice(String id, String sentiment, FeedbackScale scale, int value)
 
 	private static List<Group> groups() {
 		List<Group> groups = new ArrayList<>();
-		groups.add(new Group("Sentiment", SENTIMENTS.stream().map(s -> new Option(s, capitalized(s))).toList()));
+		groups.add(new Group("Sentiment",
+				Arrays.stream(Sentiment.values()).map(s -> new Option(s.id(), capitalized(s.id()))).toList()));
 		for (FeedbackScale scale : FeedbackScale.values()) {
 			List<Option> options = new ArrayList<>();
 			for (int value = scale.max(); value >= 0; value--) {

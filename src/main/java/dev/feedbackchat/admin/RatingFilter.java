@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import dev.feedbackchat.model.Sentiment;
+
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -41,7 +43,7 @@ record RatingFilter(RatingChoice rating, LocalDate from, LocalDate to, Boolean c
 		Map<String, Object> params = new HashMap<>();
 		if (rating != null && rating.sentiment() != null) {
 			sql.add("f.sentiment = :sentiment");
-			params.put("sentiment", rating.sentiment());
+			params.put("sentiment", rating.sentiment().id());
 		}
 		else if (rating != null) {
 			sql.add("f.scale = :scale and f.rating = :rating");
@@ -60,7 +62,8 @@ record RatingFilter(RatingChoice rating, LocalDate from, LocalDate to, Boolean c
 			sql.add(commented ? "f.comment is not null" : "f.comment is null");
 		}
 		if (withoutNeutral) {
-			sql.add("f.sentiment <> 'neutral'");
+			sql.add("f.sentiment <> :neutral");
+			params.put("neutral", Sentiment.NEUTRAL.id());
 		}
 		return new Condition(sql.toString(), params);
 	}

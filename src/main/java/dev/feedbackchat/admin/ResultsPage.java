@@ -18,9 +18,9 @@ record ResultsPage(List<RatedAnswer> rows, long total, int size, int page, int p
 	static ResultsPage of(List<RatedAnswer> rows, long total, int page, int size, RatingFilter filter) {
 		int pages = (int) Math.max(1, (total + size - 1) / size);
 		// Past the last page, "previous" leads back to the last one.
-		String previous = page > 1 ? filter.link("/admin", Math.min(page - 1, pages)) : null;
-		String next = page < pages ? filter.link("/admin", page + 1) : null;
-		return new ResultsPage(rows, total, size, page, pages, filter.link("/admin", page), previous, next);
+		String previous = page > 1 ? filter.link(AdminController.DASHBOARD, Math.min(page - 1, pages)) : null;
+		String next = page < pages ? filter.link(AdminController.DASHBOARD, page + 1) : null;
+		return new ResultsPage(rows, total, size, page, pages, filter.link(AdminController.DASHBOARD, page), previous, next);
 	}
 
 	/** What the page shows, e.g. "21–40 of 1,234, newest first". */

@@ -45,9 +45,9 @@ import org.springframework.stereotype.Component;
  * Answers with any OpenAI-compatible chat-completions server (OpenAI, vLLM, Ollama, llama.cpp, LM Studio),
  * streaming: {@code "stream": true}, then one {@code data: {...}} event per piece and {@code data: [DONE]}.
  * The JDK's HttpClient waits for the answer without holding a thread; Spring's SSE reader parses the events.
- * Cancelling the subscription cancels the request or, once the answer streams, its body, which closes the
- * upstream connection so the server stops generating. (Not WebClient: its JDK connector caches the body, so
- * a cancel there never reaches the connection and the server generates the whole answer regardless.)
+ * The body is read straight from the client's own publisher, with nothing in between that buffers it, so
+ * cancelling the subscription (the user stops the answer) cancels the request or, once the answer streams,
+ * its body: that closes the upstream connection and the server stops generating.
  */
 @Component
 @ConditionalOnProperty(name = "chat.responder", havingValue = "openai")

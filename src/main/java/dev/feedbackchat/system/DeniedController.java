@@ -18,6 +18,7 @@ class DeniedController {
 	}
 
 	@RequestMapping(PATH)
+	@HxErrorRegion
 	ModelAndView denied() {
 		return rejections.page(HttpStatus.FORBIDDEN,
 				"This page has expired, so the request was refused. Reload the page and try again.");

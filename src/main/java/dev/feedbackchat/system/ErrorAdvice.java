@@ -1,9 +1,6 @@
 package dev.feedbackchat.system;
 
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxReselect;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxReswap;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRetarget;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxSwapType;
+import dev.feedbackchat.model.Refused;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -14,15 +11,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Turns refused requests into the error page with a short message. For htmx the response headers swap
- * only that message into the page's error region, so the chat stays as it was.
+ * Turns refused requests into the error page with a short message: the domain's {@link Refused}, Spring's
+ * status exceptions and malformed parameters. For htmx only that message replaces the page's error region.
  */
 @ControllerAdvice
 class ErrorAdvice {
-
-	static final String ERROR_REGION = "#error";
-
-	static final String ERROR_MESSAGE = ".alert";
 
 	private final Rejections rejections;
 
@@ -30,22 +23,34 @@ class ErrorAdvice {
 		this.rejections = rejections;
 	}
 
+	@ExceptionHandler(Refused.class)
+	@HxErrorRegion
+	ModelAndView refused(Refused ex) {
+		return rejections.page(status(ex.reason()), ex.getMessage());
+	}
+
 	@ExceptionHandler(ResponseStatusException.class)
-	@HxRetarget(ERROR_REGION)
-	@HxReswap(HxSwapType.INNER_HTML)
-	@HxReselect(ERROR_MESSAGE)
-	ModelAndView refused(ResponseStatusException ex) {
+	@HxErrorRegion
+	ModelAndView statusException(ResponseStatusException ex) {
 		return rejections.page(ex.getStatusCode(), ex.getReason());
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
-	@HxRetarget(ERROR_REGION)
-	@HxReswap(HxSwapType.INNER_HTML)
-	@HxReselect(ERROR_MESSAGE)
+	@HxErrorRegion
 	ModelAndView malformed(Exception ex) {
 		String parameter = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
 				: ((MissingServletRequestParameterException) ex).getParameterName();
 		return rejections.page(HttpStatus.BAD_REQUEST, "The request has a missing or invalid '%s'.".formatted(parameter));
+	}
+
+	private static HttpStatus status(Refused.Reason reason) {
+		return switch (reason) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+		};
 	}
 
 }

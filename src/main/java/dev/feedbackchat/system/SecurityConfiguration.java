@@ -1,7 +1,5 @@
 package dev.feedbackchat.system;
 
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -39,18 +37,14 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * A refused POST (missing or stale CSRF token) shows the error page as HTML whatever the Accept header;
-	 * for htmx the headers put just its message into the page's error region, like every other error.
+	 * A refused POST (missing or stale CSRF token) is forwarded to the error page of {@link DeniedController},
+	 * HTML whatever the Accept header; for htmx just its message goes into the page's error region, like every
+	 * other error.
 	 */
 	private static AccessDeniedHandler accessDeniedHandler() {
 		AccessDeniedHandlerImpl errorPage = new AccessDeniedHandlerImpl();
 		errorPage.setErrorPage(DeniedController.PATH);
-		return (request, response, exception) -> {
-			response.setHeader(HtmxResponseHeader.HX_RETARGET.getValue(), ErrorAdvice.ERROR_REGION);
-			response.setHeader(HtmxResponseHeader.HX_RESWAP.getValue(), "innerHTML");
-			response.setHeader(HtmxResponseHeader.HX_RESELECT.getValue(), ErrorAdvice.ERROR_MESSAGE);
-			errorPage.handle(request, response, exception);
-		};
+		return errorPage;
 	}
 
 }

@@ -5,12 +5,12 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The static files, each under its own path (Boot's catch-all {@code /**} mapping is off:
- * {@code spring.web.resources.add-mappings: false}). With the catch-all, every link the templates build
- * (several per message: stream, stop, retry, feedback) went through the resource chain's URL rewriting,
- * which found no file for it, cached nothing, and searched the classpath inside the jar again on every
- * render: 40% of the server's CPU under load (docs/benchmarks.md, "Concurrent streams"). Now only links
- * under these paths are looked up, and those are found and cached once.
+ * The static files, each under its own path; Boot's catch-all {@code /**} mapping is off
+ * ({@code spring.web.resources.add-mappings: false}). The resource chain rewrites every link a template builds
+ * whose path a resource handler matches, and it caches only the links it finds a file for. Under a catch-all
+ * every link matches, and the many links that are not files (several per message: stream, stop, retry,
+ * feedback) would search the classpath again on each render. With these narrow patterns only the links of
+ * real files are looked up, each once.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResourcesConfiguration implements WebMvcConfigurer {

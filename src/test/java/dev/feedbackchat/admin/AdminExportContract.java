@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import dev.feedbackchat.HttpChat;
 import dev.feedbackchat.admin.Seeder.Seed;
 import dev.feedbackchat.model.FeedbackScale;
+import dev.feedbackchat.model.Sentiment;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
@@ -179,7 +180,7 @@ abstract class AdminExportContract {
 		List<String> lines = download("/admin/export-kto.jsonl").lines().toList();
 
 		List<Seed> expected = newestFirst(TRICKY).stream()
-			.filter(seed -> !seed.scale().sentiment(seed.rating()).id().equals("neutral"))
+			.filter(seed -> seed.scale().sentiment(seed.rating()) != Sentiment.NEUTRAL)
 			.toList();
 		assertThat(expected).hasSizeLessThan(TRICKY.size());
 		assertThat(lines).hasSameSizeAs(expected);
@@ -190,7 +191,7 @@ abstract class AdminExportContract {
 			assertThat(example.get("prompt").stringValue()).isEqualTo(seed.prompt());
 			assertThat(example.get("completion").stringValue()).isEqualTo(seed.answer());
 			assertThat(example.get("label").isBoolean()).isTrue();
-			assertThat(example.get("label").booleanValue()).isEqualTo(seed.scale().sentiment(seed.rating()).id().equals("positive"));
+			assertThat(example.get("label").booleanValue()).isEqualTo(seed.scale().sentiment(seed.rating()) == Sentiment.POSITIVE);
 		}
 	}
 

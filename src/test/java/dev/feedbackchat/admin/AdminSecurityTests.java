@@ -77,6 +77,8 @@ class AdminSecurityTests {
 			assertThat(page.select("input#password[type=password][autocomplete=current-password]")).hasSize(1);
 			assertThat(page.select("[style], style, script:not([src])")).isEmpty();
 			assertThat(page.select(".alert")).isEmpty();
+			assertThat(page.select("header.topbar h1").text()).isEqualTo("Feedback Chat admin");
+			assertThat(page.select("header.topbar a[href=/]").text()).isEqualTo("Chat");
 		}
 
 		@Test

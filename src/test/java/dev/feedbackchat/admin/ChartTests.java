@@ -9,6 +9,9 @@ import dev.feedbackchat.admin.Chart.Segment;
 import dev.feedbackchat.admin.RatedAnswers.DayCount;
 import org.junit.jupiter.api.Test;
 
+import static dev.feedbackchat.model.Sentiment.NEGATIVE;
+import static dev.feedbackchat.model.Sentiment.NEUTRAL;
+import static dev.feedbackchat.model.Sentiment.POSITIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ChartTests {
@@ -42,18 +45,18 @@ class ChartTests {
 	}
 
 	static List<Long> gridValues(long highest) {
-		List<DayCount> counts = highest == 0 ? List.of() : List.of(new DayCount(TODAY, "positive", highest));
+		List<DayCount> counts = highest == 0 ? List.of() : List.of(new DayCount(TODAY, POSITIVE, highest));
 		return Chart.of(TODAY, TODAY, counts).grid().stream().map(GridLine::value).toList();
 	}
 
 	@Test
 	void barsStackPositiveNeutralNegativeFromTheBottom() {
-		Chart chart = Chart.of(TODAY.minusDays(1), TODAY, List.of(new DayCount(TODAY, "negative", 1),
-				new DayCount(TODAY, "positive", 2), new DayCount(TODAY, "neutral", 1)));
+		Chart chart = Chart.of(TODAY.minusDays(1), TODAY, List.of(new DayCount(TODAY, NEGATIVE, 1),
+				new DayCount(TODAY, POSITIVE, 2), new DayCount(TODAY, NEUTRAL, 1)));
 		assertThat(chart.days()).hasSize(2);
 		assertThat(chart.days().get(0).segments()).isEmpty();
 		Day today = chart.days().get(1);
-		assertThat(today.segments()).extracting(Segment::sentiment).containsExactly("positive", "neutral", "negative");
+		assertThat(today.segments()).extracting(Segment::sentiment).containsExactly(POSITIVE, NEUTRAL, NEGATIVE);
 		Segment positive = today.segments().get(0);
 		Segment neutral = today.segments().get(1);
 		Segment negative = today.segments().get(2);
@@ -71,7 +74,7 @@ class ChartTests {
 
 	@Test
 	void aRangeLongerThanTheChartKeepsItsLastDaysAndSaysSo() {
-		Chart chart = Chart.of(TODAY.minusDays(365), TODAY, List.of(new DayCount(TODAY.minusDays(200), "positive", 3)));
+		Chart chart = Chart.of(TODAY.minusDays(365), TODAY, List.of(new DayCount(TODAY.minusDays(200), POSITIVE, 3)));
 		assertThat(chart.days()).hasSize(Chart.MAX_DAYS);
 		assertThat(chart.days().get(Chart.MAX_DAYS - 1).date()).isEqualTo(TODAY);
 		assertThat(chart.note()).isEqualTo("The chart shows the last 92 days of the 366-day range.");

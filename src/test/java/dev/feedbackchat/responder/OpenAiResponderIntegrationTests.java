@@ -7,16 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.feedbackchat.HttpChat;
 import dev.feedbackchat.HttpChat.EventStream;
 import dev.feedbackchat.HttpChat.SseEvent;
+import dev.feedbackchat.responder.FakeOpenAiServer.Reply;
 import dev.feedbackchat.responder.FakeOpenAiServer.Request;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -202,14 +208,38 @@ class OpenAiResponderIntegrationTests {
 
 	// ---- failures: shown in the answer, partial text kept, Retry instead of rating
 
-	@Test
-	void aModelServerErrorIsShownInTheAnswerAndRetryGeneratesItAgain() throws Exception {
-		openAi.script(error(500, "The server had an error while processing your request."));
+	static Stream<Arguments> failures() {
+		return Stream.of(
+				failure("server error", error(500, "The server had an error while processing your request."),
+						"The model server answered 500", ""),
+				failure("no answer", silence(), "The model server did not answer within 2 seconds.", ""),
+				failure("stall", stallAfter("Half ", "an answer"), "The model server did not answer within 2 seconds.",
+						"Half an answer"),
+				// [DONE] follows the bad chunk: skipping it instead of failing would complete the answer.
+				failure("malformed chunk",
+						events(Duration.ofMillis(20), chunk("Partial "), chunk("answer"), "{\"choices\": [ oops", "[DONE]"),
+						"The model server sent a malformed stream.", "Partial answer"),
+				failure("no [DONE]", events(Duration.ZERO, chunk("Cut "), chunk("off")),
+						"The model server closed the stream before the answer was complete.", "Cut off"),
+				failure("error event",
+						events(Duration.ZERO, chunk("Some "),
+								"{\"error\": {\"message\": \"The model is overloaded.\", \"type\": \"server_error\"}}"),
+						"The model server reported an error: The model is overloaded.", "Some"));
+	}
+
+	private static Arguments failure(String name, Reply reply, String error, String partialText) {
+		return Arguments.of(Named.of(name, reply), error, partialText);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("failures")
+	void failure(Reply reply, String error, String partialText) throws Exception {
+		openAi.script(reply);
 
 		String id = chat.send("Fail please");
 		Element answer = finishedAnswer(chat, id);
 
-		assertFailed(answer, "The model server answered 500", "");
+		assertFailed(answer, error, partialText);
 		assertThat(answer.selectFirst(".alert").text()).doesNotContain("test-key");
 		// Recorded as failed (any instance can show how it ended), and replaced by the retry.
 		assertThat(stored(id)).hasValueSatisfying(stored -> assertThat(stored.status()).isEqualTo("failed"));
@@ -218,63 +248,6 @@ class OpenAiResponderIntegrationTests {
 			assertThat(stored.content()).isEqualTo("Recovered **answer**.");
 			assertThat(stored.status()).isEqualTo("complete");
 		});
-	}
-
-	@Test
-	void aModelServerThatSendsNothingTimesOutAndRetryGeneratesItAgain() throws Exception {
-		openAi.script(silence());
-
-		String id = chat.send("Anyone?");
-		Element answer = finishedAnswer(chat, id);
-
-		assertFailed(answer, "The model server did not answer within 2 seconds.", "");
-		assertRetryCompletes(chat, openAi, id);
-	}
-
-	@Test
-	void aStreamThatStallsMidwayTimesOutAndKeepsItsPartialText() throws Exception {
-		openAi.script(stallAfter("Half ", "an answer"));
-
-		String id = chat.send("Go on");
-		Element answer = finishedAnswer(chat, id);
-
-		assertFailed(answer, "The model server did not answer within 2 seconds.", "Half an answer");
-		assertRetryCompletes(chat, openAi, id);
-	}
-
-	@Test
-	void aMalformedChunkFailsTheAnswerAndKeepsItsPartialText() throws Exception {
-		// [DONE] follows the bad chunk: skipping it instead of failing would complete the answer.
-		openAi.script(events(Duration.ofMillis(20), chunk("Partial "), chunk("answer"), "{\"choices\": [ oops", "[DONE]"));
-
-		String id = chat.send("Garble it");
-		Element answer = finishedAnswer(chat, id);
-
-		assertFailed(answer, "The model server sent a malformed stream.", "Partial answer");
-		assertRetryCompletes(chat, openAi, id);
-	}
-
-	@Test
-	void aStreamThatEndsWithoutDoneFailsAndKeepsItsPartialText() throws Exception {
-		openAi.script(events(Duration.ZERO, chunk("Cut "), chunk("off")));
-
-		String id = chat.send("Stop short");
-		Element answer = finishedAnswer(chat, id);
-
-		assertFailed(answer, "The model server closed the stream before the answer was complete.", "Cut off");
-		assertRetryCompletes(chat, openAi, id);
-	}
-
-	@Test
-	void anErrorEventInTheStreamIsShownWithItsMessage() throws Exception {
-		openAi.script(events(Duration.ZERO, chunk("Some "),
-				"{\"error\": {\"message\": \"The model is overloaded.\", \"type\": \"server_error\"}}"));
-
-		String id = chat.send("Overload it");
-		Element answer = finishedAnswer(chat, id);
-
-		assertFailed(answer, "The model server reported an error: The model is overloaded.", "Some");
-		assertRetryCompletes(chat, openAi, id);
 	}
 
 	// ---- stop
