@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.feedbackchat.FeedbackChatApplication;
@@ -140,32 +143,111 @@ class ClusterIntegrationTests {
 	}
 
 	@Test
-	void ofConcurrentRatingsSentToBothInstancesExactlyOneIsAccepted() throws Exception {
+	void upOnOneInstanceAndDownOnTheOtherBothShowTheWinner() throws Exception {
+		HttpChat viaFirst = new HttpChat(port(first));
+		HttpChat viaSecond = viaFirst.via(port(second));
+		String id = viaFirst.send("up or down");
+		viaFirst.readAll(id, null);
+
+		List<HttpResponse<String>> responses = atOnce(List.of(() -> viaFirst.rate(id, 1), () -> viaSecond.rate(id, 0)));
+
+		assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 409);
+		String winner = recordedRating(id);
+		for (HttpResponse<String> response : responses) {
+			assertLockedOn(Jsoup.parseBodyFragment(response.body()), winner);
+		}
+		for (HttpChat via : List.of(viaFirst, viaSecond)) {
+			assertLockedOn(via.page().selectFirst("#m-" + id), winner);
+			HttpResponse<String> again = via.rate(id, 1);
+			assertThat(again.statusCode()).isEqualTo(409);
+			assertLockedOn(Jsoup.parseBodyFragment(again.body()), winner);
+		}
+		assertThat(count("select count(*) from feedback where message_id = ?", id)).isEqualTo(1);
+	}
+
+	@Test
+	void promptOnOneInstanceWhileACommentGoesToTheOtherKeepsBoth() throws Exception {
+		HttpChat viaFirst = new HttpChat(port(first));
+		HttpChat viaSecond = viaFirst.via(port(second));
+		String rated = viaFirst.send("comment on me");
+		viaFirst.readAll(rated, null);
+		assertThat(viaFirst.rate(rated, 1).statusCode()).isEqualTo(200);
+
+		List<HttpResponse<String>> responses = atOnce(List.of(() -> viaFirst.post("/messages", Map.of("prompt", "next")),
+				() -> viaSecond.post("/messages/" + rated + "/comment", Map.of("comment", "kept"))));
+
+		assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(200, 200);
+		String next = Jsoup.parseBodyFragment(responses.get(0).body()).select("article.message.assistant").last().id()
+			.substring("m-".length());
+		viaSecond.readAll(next, null);
+		for (HttpChat via : List.of(viaFirst, viaSecond)) {
+			Document page = via.page();
+			assertThat(page.select("article.message.user .content").eachText()).containsExactly("comment on me", "next");
+			assertThat(page.selectFirst("#m-" + rated + " .comment-text").text()).isEqualTo("kept");
+			assertThat(page.selectFirst("#m-" + next + " .content").text()).isEqualTo(echo("next"));
+		}
+	}
+
+	@Test
+	void ofTwentyConcurrentRatingsOverBothInstancesOneIsRecordedAndBothPagesShowIt() throws Exception {
 		HttpChat viaFirst = new HttpChat(port(first));
 		HttpChat viaSecond = viaFirst.via(port(second));
 		String id = viaFirst.send("race");
 		viaFirst.readAll(id, null);
 		viaSecond.page();
+		List<Callable<HttpResponse<String>>> ratings = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			HttpChat via = i % 2 == 0 ? viaFirst : viaSecond;
+			int value = i % 2;
+			ratings.add(() -> via.rate(id, value));
+		}
 
-		ExecutorService pool = Executors.newFixedThreadPool(20);
+		List<HttpResponse<String>> responses = atOnce(ratings);
+
+		assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200, 409);
+		assertThat(responses).filteredOn(response -> response.statusCode() == 200).hasSize(1);
+		assertThat(count("select count(*) from feedback where message_id = ?", id)).isEqualTo(1);
+		String winner = recordedRating(id);
+		for (HttpChat via : List.of(viaFirst, viaSecond)) {
+			assertLockedOn(via.page().selectFirst("#m-" + id), winner);
+		}
+	}
+
+	/** Sends the requests at the same moment, each on its own thread, and returns their responses in order. */
+	static <T> List<T> atOnce(List<Callable<T>> requests) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+		CountDownLatch start = new CountDownLatch(1);
 		try {
-			List<Future<Integer>> statuses = new ArrayList<>();
-			for (int i = 0; i < 20; i++) {
-				HttpChat via = i % 2 == 0 ? viaFirst : viaSecond;
-				int value = i % 2;
-				statuses.add(pool.submit(() -> via.rate(id, value).statusCode()));
+			List<Future<T>> futures = new ArrayList<>();
+			for (Callable<T> request : requests) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return request.call();
+				}));
 			}
-			List<Integer> codes = new ArrayList<>();
-			for (Future<Integer> status : statuses) {
-				codes.add(status.get());
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get(30, TimeUnit.SECONDS));
 			}
-			assertThat(codes).containsOnly(200, 409);
-			assertThat(codes).filteredOn(code -> code == 200).hasSize(1);
+			return results;
 		}
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(count("select count(*) from feedback where message_id = ?", id)).isEqualTo(1);
+	}
+
+	/** The label of the recorded rating of an answer: "Thumbs up" or "Thumbs down". */
+	static String recordedRating(String answerId) {
+		return count("select rating from feedback where message_id = ?", answerId) == 1 ? "Thumbs up" : "Thumbs down";
+	}
+
+	/** The rating buttons in {@code html} show {@code label} pressed, the other not, and all are disabled. */
+	static void assertLockedOn(Element html, String label) {
+		assertThat(html.select("button[name=value]")).hasSize(2).allSatisfy(button -> {
+			assertThat(button.hasAttr("disabled")).as("locked").isTrue();
+			assertThat(button.attr("aria-pressed")).isEqualTo(Boolean.toString(button.attr("aria-label").equals(label)));
+		});
 	}
 
 	@Test
