@@ -15,6 +15,8 @@ import static dev.feedbackchat.load.Pages.EXPECTED;
  */
 final class AnswerStream implements Flow.Subscriber<String> {
 
+	static final String FINISHED_BEFORE_STREAM = "finished before stream";
+
 	private final User user;
 
 	private final Pages.Answer answer;
@@ -169,7 +171,7 @@ final class AnswerStream implements Flow.Subscriber<String> {
 			// The answer finished before the stream attached: only the done event came, and the user sees the
 			// whole answer at once. Slow, not lost; the journey goes on.
 			users.lateStreams.incrementAndGet();
-			users.error("finished before stream", "answer " + answer.id());
+			users.error(FINISHED_BEFORE_STREAM, "answer " + answer.id());
 		}
 		else if (mismatch || !EXPECTED.contentEquals(text)) {
 			users.mismatches.incrementAndGet();

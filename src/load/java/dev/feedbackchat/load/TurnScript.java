@@ -69,7 +69,7 @@ final class TurnScript {
 		for (String line : requestLines(lines)) {
 			steps.add(step(line, source));
 		}
-		if (!steps.contains(Step.SEND) || !steps.contains(Step.STREAM) || steps.indexOf(Step.SEND) > steps.indexOf(Step.STREAM)) {
+		if (steps.isEmpty() || steps.get(0) != Step.SEND || !steps.contains(Step.STREAM)) {
 			throw new IllegalStateException(source + ": a turn must send the prompt and then read its stream: " + steps);
 		}
 		return List.copyOf(steps);

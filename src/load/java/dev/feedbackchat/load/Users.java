@@ -97,7 +97,8 @@ final class Users implements AutoCloseable {
 				warm.startUser();
 			}
 			warm.awaitUsers(Duration.ofSeconds(60));
-			System.out.printf("  warm-up: %d turns, %d errors %s%n", warm.turns.get(), warm.errors.get(), warm.firstErrors);
+			System.out.printf("  warm-up: %d turns, %d errors (%d answers finished before their stream) %s%n", warm.turns.get(),
+					warm.errors.get(), warm.lateStreams.get(), warm.firstErrors);
 		}
 	}
 
