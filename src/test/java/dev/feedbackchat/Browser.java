@@ -60,6 +60,15 @@ public record Browser(WebDriver driver, ChromeDriverService service, Path profil
 	 * @param arguments more Chromium switches, e.g. {@code --blink-settings=scriptEnabled=false}
 	 */
 	public static Browser start(Path downloads, String... arguments) throws IOException {
+		return start(downloads, false, arguments);
+	}
+
+	/** A browser that also keeps Chrome's performance log: the DevTools Network events, every request made. */
+	public static Browser startRecordingNetwork() throws IOException {
+		return start(null, true);
+	}
+
+	private static Browser start(Path downloads, boolean network, String... arguments) throws IOException {
 		Path profile = Files.createTempDirectory("chat-browser-profile");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
@@ -73,6 +82,9 @@ public record Browser(WebDriver driver, ChromeDriverService service, Path profil
 		}
 		LoggingPreferences logging = new LoggingPreferences();
 		logging.enable(LogType.BROWSER, Level.ALL);
+		if (network) {
+			logging.enable(LogType.PERFORMANCE, Level.ALL);
+		}
 		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()

@@ -2,6 +2,7 @@ package dev.feedbackchat.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -14,8 +15,15 @@ public final class EmbeddedPostgresServer {
 	}
 
 	public static EmbeddedPostgres start() {
+		return start(Map.of());
+	}
+
+	/** @param serverConfig postgresql.conf settings, e.g. shared_preload_libraries */
+	public static EmbeddedPostgres start(Map<String, String> serverConfig) {
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		serverConfig.forEach(builder::setServerConfig);
 		try {
-			return EmbeddedPostgres.builder().start();
+			return builder.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,0 +1,120 @@
+package dev.feedbackchat;
+
+import static dev.feedbackchat.Browser.send;
+import static dev.feedbackchat.Browser.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The requests the page makes for one turn, recorded from Chromium's DevTools Network events, are exactly
+ * those of load/turn-requests.txt, which the load benchmark (src/load/java) replays: if the page changes what
+ * it asks for, this fails and the recording (and the benchmark) must follow.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class TurnRequestsBrowserTests {
+
+	static final String RECORDING = "load/turn-requests.txt";
+
+	private static final By THUMBS_UP = By.cssSelector(
+			"#messages article.message.assistant button[name=value][value='1'][aria-label='Thumbs up']");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void requireChromium() {
+		Browser.requireChromium();
+	}
+
+	@Test
+	void oneTurnMakesExactlyTheRecordedRequests() throws Exception {
+		Browser browser = Browser.startRecordingNetwork();
+		try {
+			WebDriver driver = browser.driver();
+			Browser.openChat(driver, port);
+			// the page load's own requests are not part of a turn
+			driver.manage().logs().get(LogType.PERFORMANCE);
+
+			send(driver, "hello");
+			waitFor(driver).until(ExpectedConditions.elementToBeClickable(THUMBS_UP));
+			driver.findElement(THUMBS_UP).click();
+			waitFor(driver).until(d -> "true".equals(d.findElement(THUMBS_UP).getDomAttribute("aria-pressed")));
+			// a request that trails the turn (a reconnecting stream, a late fetch) belongs to it too
+			Thread.sleep(1000);
+
+			List<String> made = requests(driver);
+			made.forEach(line -> System.out.println("[turn request] " + line));
+			assertThat(made).as("the requests of one turn; if the page changed on purpose, update %s", RECORDING)
+				.isEqualTo(recording());
+		}
+		finally {
+			browser.close();
+		}
+	}
+
+	/** The requests in the performance log since it was last read, normalised; static files left out. */
+	private List<String> requests(WebDriver driver) {
+		List<String> lines = new ArrayList<>();
+		for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+			JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+			if (!message.path("method").asString().equals("Network.requestWillBeSent")) {
+				continue;
+			}
+			JsonNode request = message.path("params").path("request");
+			URI url = URI.create(request.path("url").asString());
+			if (!("http".equals(url.getScheme()) && url.getPort() == port) || isStatic(url.getPath())) {
+				continue;
+			}
+			lines.add(request.path("method").asString() + " " + normalise(url));
+		}
+		return lines;
+	}
+
+	private static boolean isStatic(String path) {
+		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+				|| path.matches(".*/[^/]+\\.[a-z0-9]+");
+	}
+
+	/** Ids become {id} and numbers {n}, so that one turn's recording fits every turn. */
+	static String normalise(URI url) {
+		String path = url.getRawPath()
+			.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}")
+			.replaceAll("/\\d+(?=/|$)", "/{n}");
+		String query = url.getRawQuery();
+		return query == null ? path : path + "?" + query.replaceAll("=\\d+", "={n}");
+	}
+
+	/** The committed recording's request lines (blank lines and # comments left out). */
+	static List<String> recording() throws IOException {
+		try (InputStream in = TurnRequestsBrowserTests.class.getClassLoader().getResourceAsStream(RECORDING)) {
+			assertThat(in).as(RECORDING).isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.map(String::trim)
+				.filter(line -> !line.isEmpty() && !line.startsWith("#"))
+				.toList();
+		}
+	}
+
+}
