@@ -14,6 +14,8 @@ import dev.feedbackchat.conversation.Turn;
 import dev.feedbackchat.feedback.FeedbackPolicy;
 import dev.feedbackchat.feedback.FeedbackWidget;
 import dev.feedbackchat.model.AnswerStatus;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -42,6 +44,12 @@ public class MessageViews implements ClosingView {
 	/** The servlet context path: links are built from it, not from a request. */
 	private final String root;
 
+	/**
+	 * Finished messages as rendered, keyed by everything their HTML shows (the prompt; the answer's view), so a
+	 * page shows a message rendered once. Bounded by the characters held.
+	 */
+	private final Cache<Object, String> rendered;
+
 	/** The composer's state and the cleared error region: the same for everyone, so rendered once. */
 	private final String composerIdle;
 
@@ -50,12 +58,17 @@ public class MessageViews implements ClosingView {
 	private final String errorCleared;
 
 	MessageViews(ITemplateEngine templates, FeedbackPolicy policy, MarkdownRenderer markdown,
-			ChatProperties properties, @Value("${server.servlet.context-path:}") String root) {
+			ChatProperties properties, @Value("${server.servlet.context-path:}") String root,
+			@Value("${chat.render.cache:8000000}") long cachedCharacters) {
 		this.templates = templates;
 		this.policy = policy;
 		this.markdown = markdown;
 		this.properties = properties;
 		this.root = root;
+		this.rendered = Caffeine.newBuilder()
+			.maximumWeight(cachedCharacters)
+			.weigher((Object key, String html) -> html.length())
+			.build();
 		this.composerIdle = render("chat/composer", "fields", Map.of("streaming", false, "oob", true));
 		this.composerBusy = render("chat/composer", "fields", Map.of("streaming", true, "oob", true));
 		this.errorCleared = render("fragments/error", "region", Map.of("oob", true));
@@ -80,7 +93,8 @@ public class MessageViews implements ClosingView {
 	/** The rating widget of an answer, and the error region: cleared, or saying why the request changed nothing. */
 	String widget(Turn turn, boolean latest, String refusal) {
 		FeedbackWidget widget = policy.widget(turn, latest);
-		String html = widget == null ? "" : render("feedback/widget", "widget", Map.of("widget", widget));
+		String html = widget == null ? ""
+				: rendered.get(widget, key -> render("feedback/widget", "widget", Map.of("widget", key)));
 		return html + (refusal == null ? errorCleared : error(refusal));
 	}
 
@@ -113,7 +127,7 @@ public class MessageViews implements ClosingView {
 	}
 
 	private String prompt(Turn turn) {
-		return render(MESSAGES, "prompt", Map.of("prompt", turn.prompt()));
+		return rendered.get(turn.prompt(), prompt -> render(MESSAGES, "prompt", Map.of("prompt", prompt)));
 	}
 
 	private String answer(Turn turn, boolean latest) {
@@ -123,7 +137,9 @@ public class MessageViews implements ClosingView {
 		String html = !live && answer.origin().markdown() ? markdown.html(answer.text()) : null;
 		AnswerView view = new AnswerView(answer, live, status == AnswerStatus.STOPPED, status == AnswerStatus.FAILED,
 				answer.length(), html, status == AnswerStatus.FAILED && latest, policy.widget(turn, latest));
-		return render(MESSAGES, "answer", Map.of("view", view));
+		// A live answer's HTML holds the text so far: it is rendered each time and not kept.
+		return live ? render(MESSAGES, "answer", Map.of("view", view))
+				: rendered.get(view, key -> render(MESSAGES, "answer", Map.of("view", key)));
 	}
 
 	private String error(String message) {
