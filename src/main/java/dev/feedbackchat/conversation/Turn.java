@@ -1,5 +1,6 @@
 package dev.feedbackchat.conversation;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,6 +15,12 @@ import dev.feedbackchat.stream.AnswerProgress;
  * @param conversationId the conversation the turn belongs to (a session keeps one conversation at a time)
  */
 public record Turn(UUID conversationId, Prompt prompt, Answer answer, Feedback feedback) implements Serializable {
+
+	/** Written to a session store in a compact form of its own. */
+	@Serial
+	private Object writeReplace() {
+		return new SerializedTurn(this);
+	}
 
 	Turn withAnswer(Answer changed) {
 		return new Turn(conversationId, prompt, changed, feedback);
