@@ -22,7 +22,7 @@ public final class Conversation {
 
 	private final HttpSession session;
 
-	private final UUID id;
+	private UUID id;
 
 	/** Names of the turn attributes, oldest first; they may include stale turns of an earlier conversation. */
 	private final List<String> keys;
@@ -128,14 +128,17 @@ public final class Conversation {
 		return new Window(turns, i + 1);
 	}
 
-	/** Adds a new turn, starting the conversation if needed, and drops the oldest turns beyond {@code maxTurns}. */
-	Turn add(Turn.Prompt prompt, Turn.Answer answer, int maxTurns) {
-		UUID conversationId = id;
-		if (conversationId == null) {
-			conversationId = UUID.randomUUID();
-			session.setAttribute(ID, conversationId);
+	/** The conversation's id, starting the conversation (and writing its id) if it has none yet. */
+	UUID start() {
+		if (id == null) {
+			id = UUID.randomUUID();
+			session.setAttribute(ID, id);
 		}
-		Turn turn = new Turn(conversationId, prompt, answer, Turn.Feedback.NONE);
+		return id;
+	}
+
+	/** Adds a new turn and drops the oldest turns beyond {@code maxTurns}. */
+	void add(Turn turn, int maxTurns) {
 		String key = key(turn);
 		session.setAttribute(key, turn);
 		keys.add(key);
@@ -143,7 +146,6 @@ public final class Conversation {
 		for (int i = 0; i < over; i++) {
 			session.removeAttribute(keys.remove(0));
 		}
-		return turn;
 	}
 
 	/** Writes a changed turn (only that attribute). */

@@ -75,7 +75,6 @@ public class Turns {
 		String prompt = checked(text);
 		refuseWhileShuttingDown();
 		Turn turn;
-		List<Responder.Turn> history;
 		synchronized (SessionLocks.of(session)) {
 			Conversation conversation = Conversation.of(session);
 			Optional<Turn> latest = conversation.latest();
@@ -89,11 +88,12 @@ public class Turns {
 					conversation.put(settled);
 				}
 			}
-			history = history(conversation, null);
-			turn = conversation.add(new Turn.Prompt(UUID.randomUUID(), prompt, Instant.now()),
-					Turn.Answer.pending(origin()), Math.max(1, properties.history().maxMessages() / 2));
+			turn = new Turn(conversation.start(), new Turn.Prompt(UUID.randomUUID(), prompt, Instant.now()),
+					Turn.Answer.pending(origin()), Turn.Feedback.NONE);
+			// Generating before the session shows the turn: a reader of the session always finds it here.
+			begin(turn, history(conversation, null));
+			conversation.add(turn, Math.max(1, properties.history().maxMessages() / 2));
 		}
-		begin(turn, history);
 		return turn;
 	}
 
