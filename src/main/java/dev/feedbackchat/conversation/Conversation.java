@@ -155,7 +155,8 @@ public final class Conversation {
 
 	/** Ends the conversation: a new one starts with the next prompt. */
 	void clear() {
-		session.setAttribute(ID, UUID.randomUUID());
+		id = UUID.randomUUID();
+		session.setAttribute(ID, id);
 		for (String key : keys) {
 			session.removeAttribute(key);
 		}
