@@ -1,5 +1,6 @@
 package dev.feedbackchat.system;
 
+import dev.feedbackchat.model.Refused;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxReselect;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxReswap;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRetarget;
@@ -36,6 +37,21 @@ class ErrorAdvice {
 	@HxReselect(ERROR_MESSAGE)
 	ModelAndView refused(ResponseStatusException ex) {
 		return rejections.page(ex.getStatusCode(), ex.getReason());
+	}
+
+	@ExceptionHandler(Refused.class)
+	@HxRetarget(ERROR_REGION)
+	@HxReswap(HxSwapType.INNER_HTML)
+	@HxReselect(ERROR_MESSAGE)
+	ModelAndView refused(Refused ex) {
+		HttpStatus status = switch (ex.reason()) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+		};
+		return rejections.page(status, ex.getMessage());
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
