@@ -51,7 +51,7 @@ import org.springframework.context.annotation.Import;
 		AdminProperties.class, ClusterProperties.class })
 @Import({ Turns.class, Ratings.class, MessageViews.class, Pages.class, Cluster.class, Instances.class, RecordFollower.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, SynchronousFinishing.class, ManualResponder.class,
-		MockChat.class,
+		MockChat.class, MockStreams.class,
 		Rejections.class, SimpleMeterRegistry.class })
 public @interface ChatWebTest {
 
