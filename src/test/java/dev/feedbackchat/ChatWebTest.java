@@ -39,7 +39,8 @@ import org.springframework.context.annotation.Import;
 /**
  * A web slice with the real conversation, stream, feedback, store and admin components (on an in-memory H2
  * database) and the real security, but a
- * {@link ManualResponder} so each test decides when an answer is complete.
+ * {@link ManualResponder} so each test decides when an answer is complete, and {@link MockStreams} so that
+ * MockMvc serves answer streams.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
