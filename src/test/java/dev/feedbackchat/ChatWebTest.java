@@ -39,7 +39,8 @@ import org.springframework.context.annotation.Import;
 /**
  * A web slice with the real conversation, stream, feedback, store and admin components (on an in-memory H2
  * database) and the real security, but a
- * {@link ManualResponder} so each test decides when an answer is complete.
+ * {@link ManualResponder} so each test decides when an answer is complete, and {@link MockStreams} so that
+ * MockMvc serves answer streams.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -51,7 +52,7 @@ import org.springframework.context.annotation.Import;
 		AdminProperties.class, ClusterProperties.class })
 @Import({ Turns.class, Ratings.class, MessageViews.class, Pages.class, Cluster.class, Instances.class, RecordFollower.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, SynchronousFinishing.class, ManualResponder.class,
-		MockChat.class,
+		MockChat.class, MockStreams.class,
 		Rejections.class, SimpleMeterRegistry.class })
 public @interface ChatWebTest {
 

@@ -22,6 +22,11 @@ public class ManualResponder implements Responder {
 	}
 
 	@Override
+	public boolean writesMarkdown() {
+		return false;
+	}
+
+	@Override
 	public String model() {
 		return "manual";
 	}
@@ -37,6 +42,14 @@ public class ManualResponder implements Responder {
 		for (Pending answer : pending) {
 			answer.sink().token(EchoResponder.answerTo(answer.prompt()));
 			answer.sink().complete();
+			pending.remove(answer);
+		}
+	}
+
+	/** Ends every open answer with this failure. */
+	public void failAll(String reason) {
+		for (Pending answer : pending) {
+			answer.sink().fail(reason);
 			pending.remove(answer);
 		}
 	}

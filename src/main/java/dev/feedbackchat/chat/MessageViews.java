@@ -120,7 +120,8 @@ public class MessageViews implements ClosingView {
 		Map<String, Object> model = new HashMap<>();
 		model.put("messages", messages);
 		model.put("earlier", window.earlier() * 2);
-		model.put("showMore", (window.earlier() + turns.size()) * 2 + properties.history().pageSize());
+		// Without JavaScript the link reloads the page with what it shows from this window on, and a page more.
+		model.put("showMore", (turns.size() + window.later()) * 2 + properties.history().pageSize());
 		model.put("before", turns.isEmpty() ? null : turns.get(0).answer().id());
 		model.put("commentForms", List.of());
 		return model;

@@ -60,7 +60,7 @@ public class Pages {
 	/** The window with its answers brought up to date and its feedback as recorded. */
 	private Conversation.Window shown(Conversation.Window window) {
 		return new Conversation.Window(turns.reconciled(window.turns().stream().map(turns::settled).toList()),
-				window.earlier());
+				window.earlier(), window.later());
 	}
 
 	/** Turns holding {@code messages} messages (a prompt and an answer each). */

@@ -125,7 +125,7 @@ public final class Conversation {
 		}
 		Collections.reverse(turns);
 		// Counted without reading them: stale turns of an earlier conversation are removed by the next New chat.
-		return new Window(turns, i + 1);
+		return new Window(turns, i + 1, keys.size() - end);
 	}
 
 	/** The conversation's id, starting the conversation (and writing its id) if it has none yet. */
@@ -177,10 +177,11 @@ public final class Conversation {
 	 * Part of the history.
 	 *
 	 * @param earlier how many turns precede the window
+	 * @param later   how many turns follow it (the page shows them below it)
 	 */
-	public record Window(List<Turn> turns, int earlier) {
+	public record Window(List<Turn> turns, int earlier, int later) {
 
-		public static final Window EMPTY = new Window(List.of(), 0);
+		public static final Window EMPTY = new Window(List.of(), 0, 0);
 
 	}
 
