@@ -40,7 +40,7 @@ final class SerializedTurn implements Externalizable {
 		writeUuid(out, turn.conversationId());
 		writeUuid(out, prompt.id());
 		writeString(out, prompt.text());
-		out.writeLong(prompt.at().toEpochMilli());
+		writeInstant(out, prompt.at());
 		writeUuid(out, answer.id());
 		writeString(out, answer.text());
 		out.writeByte(answer.status().ordinal());
@@ -49,7 +49,7 @@ final class SerializedTurn implements Externalizable {
 		writeNullable(out, origin.model());
 		out.writeBoolean(origin.markdown());
 		writeNullable(out, origin.instance());
-		out.writeLong(answer.startedAt().toEpochMilli());
+		writeInstant(out, answer.startedAt());
 		out.writeLong(answer.firstTokenMillis() == null ? -1 : answer.firstTokenMillis());
 		out.writeInt(turn.feedback().rating() == null ? -1 : turn.feedback().rating());
 		writeNullable(out, turn.feedback().comment());
@@ -58,13 +58,13 @@ final class SerializedTurn implements Externalizable {
 	@Override
 	public void readExternal(ObjectInput in) throws IOException {
 		UUID conversationId = readUuid(in);
-		Turn.Prompt prompt = new Turn.Prompt(readUuid(in), readString(in), Instant.ofEpochMilli(in.readLong()));
+		Turn.Prompt prompt = new Turn.Prompt(readUuid(in), readString(in), readInstant(in));
 		UUID answerId = readUuid(in);
 		String text = readString(in);
 		AnswerStatus status = AnswerStatus.values()[in.readByte()];
 		String error = readNullable(in);
 		Turn.Origin origin = new Turn.Origin(readNullable(in), readNullable(in), in.readBoolean(), readNullable(in));
-		Instant startedAt = Instant.ofEpochMilli(in.readLong());
+		Instant startedAt = readInstant(in);
 		long firstToken = in.readLong();
 		int rating = in.readInt();
 		String comment = readNullable(in);
@@ -75,6 +75,15 @@ final class SerializedTurn implements Externalizable {
 	@Serial
 	private Object readResolve() {
 		return turn;
+	}
+
+	private static void writeInstant(ObjectOutput out, Instant instant) throws IOException {
+		out.writeLong(instant.getEpochSecond());
+		out.writeInt(instant.getNano());
+	}
+
+	private static Instant readInstant(ObjectInput in) throws IOException {
+		return Instant.ofEpochSecond(in.readLong(), in.readInt());
 	}
 
 	private static void writeUuid(ObjectOutput out, UUID id) throws IOException {

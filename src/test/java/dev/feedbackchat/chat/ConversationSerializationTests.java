@@ -16,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a shared session store (Spring Session JDBC) writes when a turn changes: that turn alone, one attribute
- * serialized on its own, so each write carries the class descriptors of Turn and its parts again (about 1.3 KB of
- * the 1,362 bytes a rated echo turn takes); the texts come on top, once.
+ * in its compact form (as records with their class descriptors it took 1,362 bytes); the texts come on top, once.
  */
 class ConversationSerializationTests {
 
@@ -36,14 +35,26 @@ class ConversationSerializationTests {
 		byte[] bytes = serialize(turn);
 
 		assertThat(new ObjectInputStream(new ByteArrayInputStream(bytes)).readObject()).isEqualTo(turn);
-		assertThat(bytes.length).as("serialized size in bytes").isBetween(1200, 1500);
+		assertThat(bytes.length).as("serialized size in bytes").isLessThan(300);
+	}
+
+	@Test
+	void everyFieldSurvives() throws Exception {
+		Turn turn = new Turn(UUID.randomUUID(), new Turn.Prompt(UUID.randomUUID(), "a \"quote\" 😀\nline", Instant.now()),
+				new Turn.Answer(UUID.randomUUID(), "partial", AnswerStatus.FAILED, "The model server did not answer.",
+						new Turn.Origin("openai", "gpt", true, null), Instant.now(), null),
+				new Turn.Feedback(null, "a comment"));
+
+		Turn copy = (Turn) new ObjectInputStream(new ByteArrayInputStream(serialize(turn))).readObject();
+
+		assertThat(copy).isEqualTo(turn);
 	}
 
 	@Test
 	void textComesOnTopOnce() throws Exception {
 		int base = serialize(ratedEcho("")).length;
-		// ASCII: one byte per character, in the prompt and again in the echo.
-		assertThat(serialize(ratedEcho("x".repeat(1000))).length - base).isEqualTo(2000);
+		// ASCII: one byte per character, in the prompt and again in the echo, plus the stream's block headers.
+		assertThat(serialize(ratedEcho("x".repeat(1000))).length - base).isBetween(2000, 2020);
 	}
 
 	private static byte[] serialize(Object value) throws Exception {
