@@ -4,16 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import dev.feedbackchat.cluster.Instances;
 import dev.feedbackchat.cluster.RecordFollower;
+import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.responder.Responder;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.store.FinishedTurn;
 import dev.feedbackchat.store.StoredAnswer;
 import dev.feedbackchat.stream.AnswerProgress;
-import dev.feedbackchat.stream.AnswerProgress.Outcome;
+import dev.feedbackchat.stream.Finished;
+import dev.feedbackchat.stream.Finisher;
 import dev.feedbackchat.stream.LiveAnswers;
 
 import org.springframework.stereotype.Component;
@@ -33,11 +34,24 @@ public class Answering {
 
 	private final RecordFollower follower;
 
-	Answering(LiveAnswers answers, ChatRecord record, Instances instances, RecordFollower follower) {
+	private final Responder responder;
+
+	Answering(LiveAnswers answers, ChatRecord record, Instances instances, RecordFollower follower, Responder responder) {
 		this.answers = answers;
 		this.record = record;
 		this.instances = instances;
 		this.follower = follower;
+		this.responder = responder;
+	}
+
+	/** Recorded with each answer: what produced it. */
+	String responderName() {
+		return responder.name();
+	}
+
+	/** Recorded with each answer: the model behind it. */
+	String model() {
+		return responder.model();
 	}
 
 	/** What new answers record as the instance generating them. */
@@ -50,7 +64,9 @@ public class Answering {
 	 * turn when the answer has finished.
 	 */
 	void start(Conversation conversation, Conversation.Turn turn) {
-		answers.start(turn.answer().id(), history(conversation, turn), turn.prompt().content(), recording(conversation, turn));
+		List<Responder.Turn> history = history(conversation, turn);
+		String prompt = turn.prompt().content();
+		answers.start(turn.answer().id(), sink -> responder.respond(history, prompt, sink), recording(conversation, turn));
 	}
 
 	/**
@@ -69,19 +85,24 @@ public class Answering {
 			return stored.map(Answering::progress);
 		}
 		Conversation.Turn turn = conversation.turnOf(answer.id());
-		answers.takeOver(answer.id(), history(conversation, turn), turn.prompt().content(),
-				Duration.between(answer.createdAt(), Instant.now()), answer.responder(),
-				sink -> follower.follow(answer.id(), answer.instance(), sink), recording(conversation, turn));
+		List<Responder.Turn> history = history(conversation, turn);
+		String prompt = turn.prompt().content();
+		Duration elapsed = Duration.between(answer.createdAt(), Instant.now());
+		// An answer this responder can reproduce continues as if generated here from the start; any other
+		// is followed in the record.
+		answers.takeOver(answer.id(), sink -> (responder.name().equals(answer.responder())
+				? responder.resume(history, prompt, elapsed, sink) : Optional.<Responder.Generation>empty())
+			.orElseGet(() -> follower.follow(answer.id(), answer.instance(), sink)), recording(conversation, turn));
 		return answers.progress(answer.id());
 	}
 
 	private static AnswerProgress progress(StoredAnswer stored) {
-		Outcome outcome = switch (stored.status()) {
-			case StoredAnswer.STOPPED -> Outcome.STOPPED;
-			case StoredAnswer.FAILED -> Outcome.FAILED;
-			default -> Outcome.COMPLETE;
+		AnswerStatus status = switch (stored.status()) {
+			case StoredAnswer.STOPPED -> AnswerStatus.STOPPED;
+			case StoredAnswer.FAILED -> AnswerStatus.FAILED;
+			default -> AnswerStatus.COMPLETE;
 		};
-		return new AnswerProgress(stored.text(), outcome, stored.error(), stored.firstTokenMillis());
+		return new AnswerProgress(stored.text(), status, stored.error(), stored.firstTokenMillis());
 	}
 
 	private static List<Responder.Turn> history(Conversation conversation, Conversation.Turn turn) {
@@ -92,12 +113,17 @@ public class Answering {
 			.toList();
 	}
 
-	private Consumer<AnswerProgress> recording(Conversation conversation, Conversation.Turn turn) {
+	private Finisher recording(Conversation conversation, Conversation.Turn turn) {
 		ChatMessage prompt = turn.prompt();
 		ChatMessage answer = turn.answer();
-		return done -> record.saveTurn(new FinishedTurn(conversation.id(), prompt.id(), prompt.content(),
-				prompt.createdAt(), answer.id(), done.text(), answer.responder(), answer.model(), done.firstTokenMillis(),
-				done.outcome() == Outcome.STOPPED, Instant.now(), done.outcome() == Outcome.FAILED ? done.error() : null));
+		return done -> {
+			record.saveTurn(new FinishedTurn(conversation.id(), prompt.id(), prompt.content(), prompt.createdAt(),
+					answer.id(), done.text(), answer.responder(), answer.model(), done.firstTokenMillis(),
+					done.status() == AnswerStatus.STOPPED, Instant.now(),
+					done.status() == AnswerStatus.FAILED ? done.error() : null));
+			// The page fetches the finished message when its stream closes.
+			return new Finished(done, "");
+		};
 	}
 
 }

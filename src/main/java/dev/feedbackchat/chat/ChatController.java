@@ -1,5 +1,6 @@
 package dev.feedbackchat.chat;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import dev.feedbackchat.responder.EchoResponder;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.stream.LiveAnswers;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.view.FragmentsRendering;
 
 /**
@@ -132,10 +134,11 @@ class ChatController {
 	 * resumes right after it; a first connection starts at {@code from}, what the page already shows.
 	 */
 	@GetMapping(path = "/messages/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stream(@PathVariable UUID id, @RequestParam(defaultValue = "0") int from,
-			@RequestHeader(name = "Last-Event-ID", required = false) Integer lastEventId, HttpSession session) {
+	void stream(@PathVariable UUID id, @RequestParam(defaultValue = "0") int from,
+			@RequestHeader(name = "Last-Event-ID", required = false) Integer lastEventId, HttpSession session,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		conversations.reading(session).get(id);
-		return answers.subscribe(id, lastEventId != null ? lastEventId : from);
+		answers.stream(id, lastEventId != null ? lastEventId : from, request, response, () -> "");
 	}
 
 	/** Stops an answer being generated; its stream then closes and the page shows the partial answer. */
@@ -229,7 +232,7 @@ class ChatController {
 					"Your message is %,d characters long; the limit is %,d.".formatted(length, max));
 		}
 		refuseWhileShuttingDown();
-		Conversation.Turn turn = conversation.startTurn(text, answers.responderName(), answers.model(),
+		Conversation.Turn turn = conversation.startTurn(text, answering.responderName(), answering.model(),
 				answering.instance(), properties.history().maxMessages());
 		answering.start(conversation, turn);
 		return turn;

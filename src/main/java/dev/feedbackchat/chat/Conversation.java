@@ -8,8 +8,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.stream.AnswerProgress;
-import dev.feedbackchat.stream.AnswerProgress.Outcome;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -137,13 +137,13 @@ public final class Conversation implements Serializable {
 	 */
 	synchronized void settle(Function<ChatMessage, Optional<AnswerProgress>> progressOf) {
 		messages.replaceAll(m -> !m.isStreaming() ? m : progressOf.apply(m)
-			.map(p -> m.withProgress(p.text(), state(p.outcome()), p.firstTokenMillis(), p.error()))
+			.map(p -> m.withProgress(p.text(), state(p.status()), p.firstTokenMillis(), p.error()))
 			// The generation is gone (evicted long after it finished): keep what was shown, as final.
 			.orElseGet(() -> m.withProgress(m.content(), MessageState.COMPLETE, m.firstTokenMillis(), null)));
 	}
 
-	private static MessageState state(Outcome outcome) {
-		return switch (outcome) {
+	private static MessageState state(AnswerStatus status) {
+		return switch (status) {
 			case GENERATING -> MessageState.STREAMING;
 			case COMPLETE -> MessageState.COMPLETE;
 			case STOPPED -> MessageState.STOPPED;

@@ -1,38 +1,46 @@
 package dev.feedbackchat.stream;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
+import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.responder.Responder.Generation;
 import dev.feedbackchat.responder.TokenSink;
-import dev.feedbackchat.stream.AnswerProgress.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 /**
- * One answer being generated. Its text grows here whether or not anyone listens; SSE connections attach
- * and detach at any time and get the text from where they ask for it.
+ * One answer: its text grows here whether or not anyone listens, and every piece goes out to the SSE
+ * connections attached to it. Connections attach and detach at any time and get the text from where they
+ * ask for it. Sending never blocks ({@link SseConnection}), so pieces are sent on the generating thread.
  */
 final class LiveAnswer implements TokenSink {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveAnswer.class);
 
-	/** Dropped once the answer is finished, like {@code generation}: finished answers are kept for a while. */
-	private Consumer<AnswerProgress> whenStored;
+	static final String NOT_SAVED = "This answer could not be saved, so it cannot be rated.";
 
-	private final Executor finisher;
+	/** Hears when an answer shows its first text and when it has finished. */
+	interface Observer {
+
+		void firstText(long nanosSinceStart);
+
+		void ended(AnswerStatus status, long nanosSinceStart);
+
+	}
+
+	private final Executor finishing;
 
 	private final Observer observer;
 
 	private final long startedNanos = System.nanoTime();
+
+	/** Dropped once the answer has finished, like {@code generation}: finished answers are kept for a while. */
+	private Finisher finisher;
+
+	private Generation generation;
 
 	private final StringBuilder text = new StringBuilder();
 
@@ -40,16 +48,14 @@ final class LiveAnswer implements TokenSink {
 
 	private Long firstTokenMillis;
 
-	private Generation generation;
-
 	/** Set when the end is known: later pieces (a generation racing its cancel) are dropped. */
 	private boolean ending;
 
-	private Instant finishedAt;
-
-	private Outcome outcome = Outcome.GENERATING;
+	private AnswerStatus status = AnswerStatus.GENERATING;
 
 	private String error;
+
+	private Instant finishedAt;
 
 	private final List<Listener> listeners = new ArrayList<>();
 
@@ -59,82 +65,81 @@ final class LiveAnswer implements TokenSink {
 	 */
 	private static final class Listener {
 
-		final SseEmitter emitter;
+		final SseConnection connection;
 
 		int sent;
 
-		Listener(SseEmitter emitter, int sent) {
-			this.emitter = emitter;
+		Listener(SseConnection connection, int sent) {
+			this.connection = connection;
 			this.sent = sent;
 		}
 
 	}
 
 	/**
-	 * @param whenStored gets the finished answer before anyone learns it is finished: it stores it
-	 * @param finisher   runs {@code whenStored}: it may block on I/O, which the typing threads must not
+	 * @param finisher  records the ended answer before anyone learns it has finished
+	 * @param finishing runs {@code finisher}: it may block on I/O, which generating threads must not
 	 */
-	LiveAnswer(Consumer<AnswerProgress> whenStored, Executor finisher, Observer observer) {
-		this.whenStored = whenStored;
+	LiveAnswer(Finisher finisher, Executor finishing, Observer observer) {
 		this.finisher = finisher;
+		this.finishing = finishing;
 		this.observer = observer;
 	}
 
-	/** Hears when an answer shows its first text and when it has ended (and been stored). */
-	interface Observer {
-
-		void firstText(long nanosSinceStart);
-
-		void ended(Outcome outcome, long nanosSinceStart);
-
-	}
-
-	synchronized void generatedBy(Generation generation) {
-		this.generation = generation;
+	/** The generation is known only once it has started, and it may already have ended (or been stopped). */
+	void generatedBy(Generation generation) {
+		synchronized (this) {
+			if (!ending) {
+				this.generation = generation;
+				return;
+			}
+		}
+		generation.cancel();
 	}
 
 	synchronized AnswerProgress progress() {
-		return new AnswerProgress(text.toString(), outcome, error, firstTokenMillis);
+		return new AnswerProgress(text.toString(), status, error, firstTokenMillis);
+	}
+
+	synchronized boolean finished() {
+		return finishedAt != null;
 	}
 
 	synchronized boolean finishedBefore(Instant instant) {
 		return finishedAt != null && finishedAt.isBefore(instant);
 	}
 
-	synchronized int listenerCount() {
-		return listeners.size();
-	}
-
 	/**
 	 * Sends the text from code point {@code from} on, then every new piece, then the closing event. The
-	 * catch-up is sent under the lock so no new piece can overtake it; the emitter is not yet handed to the
-	 * container, so that send only buffers. A finished answer sends only the closing event: the page then
-	 * fetches the whole finished message.
+	 * catch-up is queued under the lock so no new piece can overtake it.
+	 *
+	 * @return false when the answer has finished: the caller sends the closing event itself
 	 */
-	void attach(SseEmitter emitter, int from) {
-		synchronized (this) {
-			if (finishedAt == null) {
-				int start = Math.max(0, from);
-				if (start < length) {
-					send(emitter, SseEvents.chunk(text.substring(text.offsetByCodePoints(0, start)), length));
-				}
-				listeners.add(new Listener(emitter, Math.max(start, length)));
-				return;
-			}
+	synchronized boolean attach(SseConnection connection, int from) {
+		if (finishedAt != null) {
+			return false;
 		}
-		close(emitter);
+		int start = Math.max(0, from);
+		if (start < length) {
+			connection.send(SseEvents.chunk(text.substring(text.offsetByCodePoints(0, start)), length));
+		}
+		// A connection that has already ended has detached itself (or will, once this lock is free).
+		if (connection.isOpen()) {
+			listeners.add(new Listener(connection, Math.max(start, length)));
+		}
+		return true;
 	}
 
-	synchronized void detach(SseEmitter emitter) {
-		listeners.removeIf(listener -> listener.emitter == emitter);
+	synchronized void detach(SseConnection connection) {
+		listeners.removeIf(listener -> listener.connection == connection);
 	}
 
 	@Override
 	public void token(String piece) {
-		List<SseEmitter> targets = new ArrayList<>(2);
-		// Rarely used: listeners that were ahead of this answer, and the part of the text each still needs.
-		List<SseEmitter> ahead = null;
-		List<String> rest = null;
+		List<SseConnection> targets = new ArrayList<>(2);
+		// Rarely used: listeners that were ahead of this answer, and the event each still needs.
+		List<SseConnection> ahead = null;
+		List<byte[]> rest = null;
 		int lengthAfter;
 		synchronized (this) {
 			if (ending) {
@@ -151,42 +156,37 @@ final class LiveAnswer implements TokenSink {
 			lengthAfter = length;
 			for (Listener listener : listeners) {
 				if (listener.sent <= lengthBefore) {
-					targets.add(listener.emitter);
+					targets.add(listener.connection);
 				}
 				else if (listener.sent < lengthAfter) {
 					if (ahead == null) {
 						ahead = new ArrayList<>();
 						rest = new ArrayList<>();
 					}
-					ahead.add(listener.emitter);
-					rest.add(text.substring(text.offsetByCodePoints(0, listener.sent)));
+					ahead.add(listener.connection);
+					rest.add(SseEvents.chunk(text.substring(text.offsetByCodePoints(0, listener.sent)), lengthAfter));
 				}
 				listener.sent = Math.max(listener.sent, lengthAfter);
 			}
 		}
+		// Outside the lock: a connection that falls too far behind detaches itself, which takes the lock.
 		if (!targets.isEmpty()) {
-			Set<DataWithMediaType> event = SseEvents.chunk(piece, lengthAfter);
-			targets.forEach(emitter -> sendOrDetach(emitter, event));
+			byte[] event = SseEvents.chunk(piece, lengthAfter);
+			targets.forEach(connection -> connection.send(event));
 		}
 		for (int i = 0; ahead != null && i < ahead.size(); i++) {
-			sendOrDetach(ahead.get(i), SseEvents.chunk(rest.get(i), lengthAfter));
-		}
-	}
-
-	private void sendOrDetach(SseEmitter emitter, Set<DataWithMediaType> event) {
-		if (!send(emitter, event)) {
-			detach(emitter);
+			ahead.get(i).send(rest.get(i));
 		}
 	}
 
 	@Override
 	public void complete() {
-		end(Outcome.COMPLETE, null);
+		end(AnswerStatus.COMPLETE, null);
 	}
 
 	@Override
 	public void fail(String reason) {
-		end(Outcome.FAILED, reason);
+		end(AnswerStatus.FAILED, reason);
 	}
 
 	/** Stops the generation and keeps the text so far as the answer; false when it had already ended. */
@@ -196,78 +196,68 @@ final class LiveAnswer implements TokenSink {
 			if (ending) {
 				return false;
 			}
+			ending = true;
 			running = generation;
 		}
 		if (running != null) {
 			running.cancel();
 		}
-		end(Outcome.STOPPED, null);
+		finishing.execute(() -> finish(AnswerStatus.STOPPED, null));
 		return true;
 	}
 
-	private void end(Outcome how, String reason) {
+	private void end(AnswerStatus how, String reason) {
 		synchronized (this) {
 			if (ending) {
 				return;
 			}
 			ending = true;
 		}
-		finisher.execute(() -> finish(how, reason));
+		finishing.execute(() -> finish(how, reason));
 	}
 
-	private void finish(Outcome how, String reason) {
-		Outcome result = how;
+	/** On the finisher executor: records the answer, then it counts as finished and its connections close. */
+	private void finish(AnswerStatus how, String reason) {
+		AnswerProgress ended;
+		Finisher recorder;
+		synchronized (this) {
+			ended = new AnswerProgress(text.toString(), how, reason, firstTokenMillis);
+			recorder = finisher;
+		}
+		AnswerStatus result = how;
 		String message = reason;
+		String closingHtml = null;
 		try {
 			// Failed answers are recorded too: another instance may be asked how this one ended.
-			storer().accept(new AnswerProgress(progress().text(), how, reason, firstTokenMillis()));
+			Finished finished = recorder.finish(ended);
+			if (finished.progress().finished()) {
+				result = finished.progress().status();
+				message = finished.progress().error();
+			}
+			closingHtml = finished.closingHtml();
 		}
 		catch (RuntimeException ex) {
-			log.error("Could not store a finished answer", ex);
-			if (how != Outcome.FAILED) {
-				result = Outcome.FAILED;
-				message = "This answer could not be saved, so it cannot be rated.";
+			log.error("Could not record a finished answer", ex);
+			if (how != AnswerStatus.FAILED) {
+				result = AnswerStatus.FAILED;
+				message = NOT_SAVED;
 			}
 		}
-		List<SseEmitter> targets;
+		List<SseConnection> targets;
 		synchronized (this) {
 			// Neither is needed any more (stop() returns early once ending); a finished answer is kept in
-			// memory for chat.stream.retention, so it should not hold the typing task and its code points.
+			// memory for chat.stream.retention, so it should not hold the generation and what it refers to.
 			generation = null;
-			whenStored = null;
-			outcome = result;
+			finisher = null;
+			status = result;
 			error = message;
 			finishedAt = Instant.now();
-			targets = listeners.stream().map(listener -> listener.emitter).toList();
+			targets = listeners.stream().map(listener -> listener.connection).toList();
 			listeners.clear();
 		}
-		targets.forEach(LiveAnswer::close);
+		byte[] done = SseEvents.done(closingHtml);
+		targets.forEach(connection -> connection.closeAfter(done));
 		observer.ended(result, System.nanoTime() - startedNanos);
-	}
-
-	private synchronized Consumer<AnswerProgress> storer() {
-		return whenStored;
-	}
-
-	private synchronized Long firstTokenMillis() {
-		return firstTokenMillis;
-	}
-
-	static void close(SseEmitter emitter) {
-		if (send(emitter, SseEvents.done())) {
-			emitter.complete();
-		}
-	}
-
-	/** False when the client has gone: the caller stops writing to it. */
-	private static boolean send(SseEmitter emitter, Set<DataWithMediaType> event) {
-		try {
-			emitter.send(event);
-			return true;
-		}
-		catch (IOException | IllegalStateException ex) {
-			return false;
-		}
 	}
 
 }

@@ -1,26 +1,22 @@
 package dev.feedbackchat.stream;
 
-import java.time.Duration;
+import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-import dev.feedbackchat.responder.Responder;
+import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.responder.Responder.Generation;
-import dev.feedbackchat.responder.Responder.Turn;
 import dev.feedbackchat.responder.TokenSink;
-import dev.feedbackchat.stream.AnswerProgress.Outcome;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +24,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The registry of answers being generated, keyed by message id. It knows nothing of sessions: request
- * threads ask it for progress and copy that into their session's conversation.
+ * The registry of answers being generated here, keyed by answer id, and of their SSE connections. It knows
+ * nothing of sessions or responders: request threads ask it for progress and copy that into their session's
+ * conversation.
  */
 @Component
 public class LiveAnswers implements SmartLifecycle, LiveAnswer.Observer {
@@ -41,87 +37,123 @@ public class LiveAnswers implements SmartLifecycle, LiveAnswer.Observer {
 
 	private final Map<UUID, LiveAnswer> answers = new ConcurrentHashMap<>();
 
-	private final Responder responder;
-
-	private final Executor finisher;
+	private final Executor finishing;
 
 	private final StreamProperties properties;
 
-	private final MeterRegistry meters;
+	private final StreamMetrics metrics;
 
-	private final Timer firstCharacter;
-
-	/** Answers started and not yet finished (stored); guarded by this. */
+	/** Answers started and not yet finished; guarded by this. */
 	private int generating;
 
 	private volatile boolean accepting = true;
 
-	LiveAnswers(Responder responder, @Qualifier("answerFinisher") Executor finisher, StreamProperties properties,
-			MeterRegistry meters) {
-		this.responder = responder;
-		this.finisher = finisher;
+	LiveAnswers(@Qualifier("answerFinisher") Executor finishing, StreamProperties properties, MeterRegistry meters) {
+		this.finishing = finishing;
 		this.properties = properties;
-		this.meters = meters;
-		this.firstCharacter = Timer.builder("chat.stream.first.character")
-			.description("Time from a prompt to the first character of its answer")
-			.publishPercentileHistogram()
-			.register(meters);
-		Gauge.builder("chat.streams.active", this, LiveAnswers::activeStreams)
-			.description("Open SSE connections to answers")
-			.register(meters);
+		this.metrics = new StreamMetrics(meters);
 	}
 
 	/**
-	 * Starts generating the answer to {@code prompt}, which follows {@code history}; a retry starts again
-	 * under the same id. {@code whenStored} gets the finished answer on the finisher executor, before the
-	 * answer counts as finished; if it throws, a complete or stopped answer is finished as failed.
+	 * Starts an answer: {@code generation} gets the sink to write into and returns the running generation. A
+	 * retry starts again under the same id. {@code finisher} records the ended answer on the finisher
+	 * executor, before it counts as finished.
 	 */
-	public void start(UUID messageId, List<Turn> history, String prompt, Consumer<AnswerProgress> whenStored) {
-		LiveAnswer answer = register(whenStored);
-		answers.put(messageId, answer);
-		answer.generatedBy(responder.respond(history, prompt, answer));
+	public void start(UUID answerId, Function<TokenSink, Generation> generation, Finisher finisher) {
+		LiveAnswer answer = register(finisher);
+		answers.put(answerId, answer);
+		answer.generatedBy(generation.apply(answer));
 	}
 
 	/**
-	 * Takes over an answer that another instance was generating, unless this registry already has it: an
-	 * answer this responder can reproduce continues here as if it had been generated here from the start
-	 * ({@link Responder#resume}); any other is produced by {@code otherwise} (which follows the record).
+	 * The same unless this registry already holds the answer: continuing an answer another instance started.
 	 */
-	public void takeOver(UUID messageId, List<Turn> history, String prompt, Duration elapsed, String generatedBy,
-			Function<TokenSink, Generation> otherwise, Consumer<AnswerProgress> whenStored) {
-		answers.computeIfAbsent(messageId, id -> {
-			LiveAnswer answer = register(whenStored);
-			answer.generatedBy(responder.name().equals(generatedBy)
-					? responder.resume(history, prompt, elapsed, answer).orElseGet(() -> otherwise.apply(answer))
-					: otherwise.apply(answer));
+	public void takeOver(UUID answerId, Function<TokenSink, Generation> generation, Finisher finisher) {
+		answers.computeIfAbsent(answerId, id -> {
+			LiveAnswer answer = register(finisher);
+			answer.generatedBy(generation.apply(answer));
 			return answer;
 		});
 	}
 
-	private LiveAnswer register(Consumer<AnswerProgress> whenStored) {
+	private LiveAnswer register(Finisher finisher) {
 		synchronized (this) {
 			generating++;
 		}
-		return new LiveAnswer(whenStored, finisher, this);
+		return new LiveAnswer(finisher, finishing, this);
 	}
 
-	/** False once the app is shutting down: no new answer should start. */
+	public Optional<AnswerProgress> progress(UUID answerId) {
+		return Optional.ofNullable(answers.get(answerId)).map(LiveAnswer::progress);
+	}
+
+	/** Stops an answer generating here, keeping its text; false when it is not generating here. */
+	public boolean stop(UUID answerId) {
+		LiveAnswer answer = answers.get(answerId);
+		return answer != null && answer.stop();
+	}
+
+	/** False once the shutdown drain has begun: no new answer should start. */
 	public boolean accepting() {
 		return accepting;
 	}
 
-	@Override
-	public void firstText(long nanosSinceStart) {
-		firstCharacter.record(nanosSinceStart, TimeUnit.NANOSECONDS);
+	/**
+	 * Serves the answer's SSE stream on this request, asynchronously: chunk events from code point
+	 * {@code from} on, then one {@code done} event with the closing HTML, then the connection completes. When
+	 * the answer is not generating here (finished before this connection, or unknown), sends only {@code done}
+	 * carrying {@code finishedHtml.get()} (called on this request thread, where the session may be read).
+	 * Returns at once; never blocks on the client.
+	 */
+	public void stream(UUID answerId, int from, HttpServletRequest request, HttpServletResponse response,
+			Supplier<String> finishedHtml) throws IOException {
+		LiveAnswer answer = answers.get(answerId);
+		// Rendered before async starts where possible, so that a failure is an ordinary error response.
+		String html = (answer == null || answer.finished()) ? finishedHtml.get() : null;
+		metrics.opened();
+		SseConnection connection;
+		try {
+			connection = SseConnection.open(request, response, properties.timeout(), properties.buffer().toBytes(),
+					(closed, dropped) -> {
+						if (answer != null) {
+							answer.detach(closed);
+						}
+						metrics.closed(dropped);
+					});
+		}
+		catch (IOException | RuntimeException ex) {
+			metrics.closed(false);
+			throw ex;
+		}
+		if (html != null || !answer.attach(connection, from)) {
+			connection.closeAfter(SseEvents.done(html != null ? html : renderLate(finishedHtml)));
+		}
+	}
+
+	/** The answer finished between the look and the attach: async has started, so a failure is only logged. */
+	private static String renderLate(Supplier<String> finishedHtml) {
+		try {
+			return finishedHtml.get();
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not render a finished answer for its stream", ex);
+			return null;
+		}
+	}
+
+	/** Open SSE connections. */
+	public int activeStreams() {
+		return metrics.open();
 	}
 
 	@Override
-	public void ended(Outcome outcome, long nanosSinceStart) {
-		Timer.builder("chat.stream.duration")
-			.description("Time from a prompt to the end of its answer")
-			.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
-			.register(meters)
-			.record(nanosSinceStart, TimeUnit.NANOSECONDS);
+	public void firstText(long nanosSinceStart) {
+		metrics.firstCharacter(nanosSinceStart);
+	}
+
+	@Override
+	public void ended(AnswerStatus status, long nanosSinceStart) {
+		metrics.ended(status, nanosSinceStart);
 		synchronized (this) {
 			generating--;
 			notifyAll();
@@ -146,7 +178,7 @@ public class LiveAnswers implements SmartLifecycle, LiveAnswer.Observer {
 
 	/**
 	 * Graceful shutdown: refuse new answers, and wait (up to {@code chat.stream.shutdown-timeout}) until the
-	 * answers in flight have finished and been stored.
+	 * answers in flight have finished and been recorded.
 	 */
 	@Override
 	public void stop() {
@@ -168,50 +200,6 @@ public class LiveAnswers implements SmartLifecycle, LiveAnswer.Observer {
 				}
 			}
 		}
-	}
-
-	/** Stops an answer being generated, keeping its text so far; false when it is not generating. */
-	public boolean stop(UUID messageId) {
-		LiveAnswer answer = answers.get(messageId);
-		return answer != null && answer.stop();
-	}
-
-	/** Recorded with each answer: what produced it. */
-	public String responderName() {
-		return responder.name();
-	}
-
-	/** Recorded with each answer: the model behind it. */
-	public String model() {
-		return responder.model();
-	}
-
-	public Optional<AnswerProgress> progress(UUID messageId) {
-		return Optional.ofNullable(answers.get(messageId)).map(LiveAnswer::progress);
-	}
-
-	/**
-	 * Opens an SSE stream of the answer from code point {@code from} on. An answer this registry no longer
-	 * holds has long finished: its stream is only the closing event.
-	 */
-	public SseEmitter subscribe(UUID messageId, int from) {
-		SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
-		LiveAnswer answer = answers.get(messageId);
-		if (answer == null) {
-			LiveAnswer.close(emitter);
-			return emitter;
-		}
-		emitter.onCompletion(() -> answer.detach(emitter));
-		emitter.onError(error -> answer.detach(emitter));
-		// The browser reconnects with Last-Event-ID and resumes where this connection stopped.
-		emitter.onTimeout(emitter::complete);
-		answer.attach(emitter, from);
-		return emitter;
-	}
-
-	/** Open SSE connections over all answers. */
-	public int activeStreams() {
-		return answers.values().stream().mapToInt(LiveAnswer::listenerCount).sum();
 	}
 
 	@Scheduled(fixedDelayString = "PT1M")

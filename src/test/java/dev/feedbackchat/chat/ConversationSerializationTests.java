@@ -7,8 +7,8 @@ import java.io.ObjectOutputStream;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.stream.AnswerProgress;
-import dev.feedbackchat.stream.AnswerProgress.Outcome;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +23,7 @@ class ConversationSerializationTests {
 		for (int turn = 0; turn < 10; turn++) {
 			Conversation.Turn started = conversation.startTurn("hello", "echo", "echo", instance, 200);
 			conversation.settle(message -> Optional.of(new AnswerProgress("You said, \"hello\" ...interesting.",
-					Outcome.COMPLETE, null, 3L)));
+					AnswerStatus.COMPLETE, null, 3L)));
 			conversation.update(started.answer().id(), message -> message.withFeedback(1));
 		}
 
