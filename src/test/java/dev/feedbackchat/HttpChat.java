@@ -66,6 +66,18 @@ public class HttpChat {
 		return new HttpChat(client, port, csrfToken);
 	}
 
+	/** The session cookie as a Cookie header value ({@code JSESSIONID=...}), for clients that bring their own socket. */
+	public String sessionCookie() {
+		CookieManager cookies = (CookieManager) client.cookieHandler().orElseThrow();
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals("JSESSIONID"))
+			.findFirst()
+			.orElseThrow()
+			.toString();
+	}
+
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return get(path, false);
 	}
