@@ -181,7 +181,7 @@ public class HttpChat {
 
 		private final BufferedReader reader;
 
-		EventStream(InputStream body) {
+		public EventStream(InputStream body) {
 			this.body = body;
 			this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
 		}

@@ -54,7 +54,8 @@ final class SseConnection implements WriteListener, AsyncListener {
 	 */
 	private boolean waiting = true;
 
-	private boolean unflushed;
+	/** True at first: the first callback commits the headers even with nothing queued, so the client sees the stream open. */
+	private boolean unflushed = true;
 
 	/** {@link #closeAfter} was called: complete once everything queued has left. */
 	private boolean closing;
