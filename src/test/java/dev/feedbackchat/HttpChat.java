@@ -66,6 +66,18 @@ public class HttpChat {
 		return new HttpChat(client, port, csrfToken);
 	}
 
+	/** The session cookie as a Cookie header value ({@code JSESSIONID=...}), for clients that bring their own socket. */
+	public String sessionCookie() {
+		CookieManager cookies = (CookieManager) client.cookieHandler().orElseThrow();
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals("JSESSIONID"))
+			.findFirst()
+			.orElseThrow()
+			.toString();
+	}
+
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return get(path, false);
 	}
@@ -169,7 +181,7 @@ public class HttpChat {
 
 		private final BufferedReader reader;
 
-		EventStream(InputStream body) {
+		public EventStream(InputStream body) {
 			this.body = body;
 			this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
 		}

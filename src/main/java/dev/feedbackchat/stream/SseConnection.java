@@ -54,10 +54,14 @@ final class SseConnection implements WriteListener, AsyncListener {
 	 */
 	private boolean waiting = true;
 
-	private boolean unflushed;
+	/** True at first: the first callback commits the headers even with nothing queued, so the client sees the stream open. */
+	private boolean unflushed = true;
 
 	/** {@link #closeAfter} was called: complete once everything queued has left. */
 	private boolean closing;
+
+	/** Dropped while a write was pending: completed from the next onWritePossible, on a container thread. */
+	private boolean completeWhenWritable;
 
 	private boolean ended;
 
@@ -94,6 +98,7 @@ final class SseConnection implements WriteListener, AsyncListener {
 	void send(byte[] event) {
 		boolean endedNow;
 		boolean dropped = false;
+		boolean complete = true;
 		lock.lock();
 		try {
 			if (ended || closing) {
@@ -102,6 +107,10 @@ final class SseConnection implements WriteListener, AsyncListener {
 			if (queued > 0 && queued + event.length > limit) {
 				dropped = true;
 				endedNow = end();
+				// A write is pending on a socket that takes nothing: complete once it has left (onWritePossible),
+				// or Tomcat's connection timeout ends the connection (onError).
+				completeWhenWritable = waiting;
+				complete = !waiting;
 			}
 			else {
 				queue.add(event);
@@ -113,7 +122,7 @@ final class SseConnection implements WriteListener, AsyncListener {
 			lock.unlock();
 		}
 		if (endedNow) {
-			closed(true, dropped);
+			closed(complete, dropped);
 		}
 	}
 
@@ -158,26 +167,34 @@ final class SseConnection implements WriteListener, AsyncListener {
 	@Override
 	public void onWritePossible() {
 		boolean endedNow;
+		boolean completeLate = false;
 		lock.lock();
 		try {
 			if (ended) {
-				return;
+				completeLate = completeWhenWritable;
+				completeWhenWritable = false;
+				endedNow = false;
 			}
-			waiting = false;
-			endedNow = drain();
+			else {
+				waiting = false;
+				endedNow = drain();
+			}
 		}
 		finally {
 			lock.unlock();
 		}
-		if (endedNow) {
+		if (completeLate) {
+			complete();
+		}
+		else if (endedNow) {
 			closed(true, false);
 		}
 	}
 
-	/** The client has gone. */
+	/** The client has gone, or did not take a pending write within Tomcat's connection timeout. */
 	@Override
 	public void onError(Throwable error) {
-		close();
+		abort();
 	}
 
 	@Override
@@ -190,12 +207,24 @@ final class SseConnection implements WriteListener, AsyncListener {
 	/** The browser reconnects and resumes after its Last-Event-ID. */
 	@Override
 	public void onTimeout(AsyncEvent event) {
-		close();
+		abort();
 	}
 
 	@Override
 	public void onError(AsyncEvent event) {
-		close();
+		abort();
+	}
+
+	/**
+	 * Completes even a connection that has already ended here (a dropped one waits for the socket): without
+	 * it the container would dispatch the request to the error page.
+	 */
+	private void abort() {
+		boolean endedNow = endNow();
+		complete();
+		if (endedNow) {
+			closed(false, false);
+		}
 	}
 
 	@Override
@@ -265,14 +294,18 @@ final class SseConnection implements WriteListener, AsyncListener {
 	/** Runs once per connection, outside the lock: nothing is written any more. */
 	private void closed(boolean complete, boolean dropped) {
 		if (complete) {
-			try {
-				async.complete();
-			}
-			catch (IllegalStateException ex) {
-				// Already completed by the container (the client had gone).
-			}
+			complete();
 		}
 		closed.closed(this, dropped);
+	}
+
+	private void complete() {
+		try {
+			async.complete();
+		}
+		catch (IllegalStateException ex) {
+			// Already completed by the container (the client had gone).
+		}
 	}
 
 }

@@ -97,6 +97,20 @@ class AnswerStreamIntegrationTests {
 	}
 
 	@Test
+	void streamHeaders() throws Exception {
+		String id = chat.send("headers");
+		HttpResponse<String> response = chat.get("/messages/" + id + "/stream");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream;charset=UTF-8");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		assertThat(response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
+		// Spring Security's headers are there although the response is written after its filters have returned.
+		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'"));
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.body()).contains("event:done\ndata:").endsWith("\n\n");
+	}
+
+	@Test
 	void streamOfAFinishedAnswerIsOnlyTheClosingEvent() throws Exception {
 		String id = chat.send("finished");
 		chat.readAll(id, null);
