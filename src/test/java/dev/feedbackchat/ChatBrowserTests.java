@@ -409,11 +409,13 @@ class ChatBrowserTests {
 		waitFor(driver).until(ExpectedConditions.elementToBeClickable(box));
 		waitFor(driver).until(d -> !isDisabled(d, PROMPT));
 
-		send(driver, "second, a longer one to have time to write a comment on the first");
+		// Long enough (about 5 s) to write in the first answer's comment box while it streams.
+		send(driver, "second, " + "a long one to have time to comment on the first. ".repeat(4).strip());
 		waitFor(driver).until(d -> isDisabled(d, PROMPT));
 		WebElement comment = driver.findElement(box);
 		comment.click();
 		comment.sendKeys("Written while");
+		assertThat(isDisabled(driver, PROMPT)).as("the second answer still streams").isTrue();
 		waitFor(driver).until(d -> !isDisabled(d, PROMPT));
 		driver.switchTo().activeElement().sendKeys(" the next answer came.");
 
