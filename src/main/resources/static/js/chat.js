@@ -42,6 +42,19 @@
     }
   });
 
+  // The composer comes back enabled out of band (with a finished answer, after New chat). Its box lost the focus
+  // when it was disabled: give it back, unless the reader is writing elsewhere, in a comment box say.
+  document.addEventListener('htmx:load', (event) => {
+    const fields = event.target;
+    if (fields.id !== 'composer-fields' || fields.disabled) {
+      return;
+    }
+    const active = document.activeElement;
+    if (!(active && active.matches('textarea, input') && !fields.contains(active))) {
+      fields.querySelector('textarea')?.focus();
+    }
+  });
+
   document.addEventListener('htmx:afterSettle', showNewest);
   document.addEventListener('htmx:sseMessage', showNewest);
 

@@ -2,6 +2,7 @@ package dev.feedbackchat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,15 +62,6 @@ public record Browser(WebDriver driver, ChromeDriverService service, Path profil
 	 * @param arguments more Chromium switches, e.g. {@code --blink-settings=scriptEnabled=false}
 	 */
 	public static Browser start(Path downloads, String... arguments) throws IOException {
-		return start(downloads, false, arguments);
-	}
-
-	/** A browser that also keeps Chrome's performance log: the DevTools Network events, every request made. */
-	public static Browser startRecordingNetwork() throws IOException {
-		return start(null, true);
-	}
-
-	private static Browser start(Path downloads, boolean network, String... arguments) throws IOException {
 		Path profile = Files.createTempDirectory("chat-browser-profile");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
@@ -82,9 +75,8 @@ public record Browser(WebDriver driver, ChromeDriverService service, Path profil
 		}
 		LoggingPreferences logging = new LoggingPreferences();
 		logging.enable(LogType.BROWSER, Level.ALL);
-		if (network) {
-			logging.enable(LogType.PERFORMANCE, Level.ALL);
-		}
+		// Chromium's DevTools Network events, for what requests a page made (see requests).
+		logging.enable(LogType.PERFORMANCE, Level.ALL);
 		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
@@ -123,6 +115,28 @@ public record Browser(WebDriver driver, ChromeDriverService service, Path profil
 		assertThat(entries).as("browser console")
 			.noneMatch(entry -> entry.getMessage().contains("Content Security Policy")
 					|| entry.getMessage().contains("Refused to"));
+	}
+
+	/**
+	 * The requests the browser sent since the last call (or since it started), as "METHOD path?query", read
+	 * from its performance log (DevTools Network.requestWillBeSent events).
+	 */
+	public static List<String> requests(WebDriver browser) {
+		JsonMapper json = JsonMapper.builder().build();
+		return browser.manage()
+			.logs()
+			.get(LogType.PERFORMANCE)
+			.getAll()
+			.stream()
+			.map(entry -> json.readTree(entry.getMessage()).path("message"))
+			.filter(message -> message.path("method").asString().equals("Network.requestWillBeSent"))
+			.map(message -> message.path("params").path("request"))
+			.map(request -> {
+				URI uri = URI.create(request.path("url").asString());
+				return request.path("method").asString() + " " + uri.getRawPath()
+						+ (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+			})
+			.toList();
 	}
 
 	public void close() {

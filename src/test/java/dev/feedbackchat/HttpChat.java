@@ -40,6 +40,24 @@ public class HttpChat {
 		return text.toString();
 	}
 
+	/**
+	 * What a stream ends with: its closing {@code done} event (the last event), parsed. It carries the finished
+	 * message's article and the composer's fieldset, swapped out of band.
+	 */
+	public static Element closing(List<SseEvent> events) {
+		assertThat(events).as("events of a stream").isNotEmpty();
+		SseEvent done = events.get(events.size() - 1);
+		assertThat(done.name()).as("the last event").isEqualTo("done");
+		return Jsoup.parseBodyFragment(done.data()).body();
+	}
+
+	/** The finished answer's article, as the closing {@code done} event of its stream carries it. */
+	public static Element finished(List<SseEvent> events) {
+		Element answer = closing(events).selectFirst("article.message.assistant");
+		assertThat(answer).as("the answer in the done event").isNotNull();
+		return answer;
+	}
+
 	private final HttpClient client;
 
 	private final String base;
@@ -118,6 +136,33 @@ public class HttpChat {
 		return client.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * Presses a submit button of a page as a browser without JavaScript does: it submits its form (its
+	 * {@code form} attribute's, else the one around it) to its {@code formaction}, with the form's fields, the
+	 * fields elsewhere that name the form, {@code typed} values for them, and the button's own name and value.
+	 */
+	public HttpResponse<String> press(Document page, Element button, Map<String, String> typed)
+			throws IOException, InterruptedException {
+		Element form = button.hasAttr("form") ? page.getElementById(button.attr("form")) : button.closest("form");
+		assertThat(form).as("the form of %s", button).isNotNull();
+		assertThat(form.attr("method")).isEqualToIgnoringCase("post");
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		for (Element field : page.select("input[name], textarea[name]")) {
+			if (field.closest("form") == form || form.id().equals(field.attr("form"))) {
+				String name = field.attr("name");
+				fields.put(name, typed.getOrDefault(name, field.is("textarea") ? field.wholeText() : field.val()));
+			}
+		}
+		if (button.hasAttr("name")) {
+			fields.put(button.attr("name"), button.val());
+		}
+		String action = button.hasAttr("formaction") ? button.attr("formaction") : form.attr("action");
+		HttpRequest request = request(action).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(formBody(fields))
+			.build();
+		return client.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** Signs in to /admin through its login form, as a person would; the session cookie keeps it. */
 	public void signIn(String username, String password) throws IOException, InterruptedException {
 		String token = Jsoup.parse(get("/admin/login").body()).selectFirst("input[name=_csrf]").val();
@@ -158,6 +203,11 @@ public class HttpChat {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
 		return new EventStream(response.body());
+	}
+
+	/** Reads the answer's stream to its end; returns the finished message its {@code done} event carries. */
+	public Element finish(String messageId) throws IOException, InterruptedException {
+		return finished(readAll(messageId, null));
 	}
 
 	/** Reads the whole stream of an answer, to its end. */

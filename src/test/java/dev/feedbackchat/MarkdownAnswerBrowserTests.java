@@ -112,4 +112,41 @@ class MarkdownAnswerBrowserTests {
 		assertCleanConsole(driver);
 	}
 
+	@Test
+	void aFailedAnswerShowsItsErrorAndRetryStreamsItAgainInPlace() {
+		openAi.script(FakeOpenAiServer.error(500, "The server had an error while processing your request."));
+		WebDriver driver = browser.driver();
+		openChat(driver, port);
+
+		send(driver, "Fail first");
+
+		By retry = By.cssSelector(ANSWER + " button.retry-button");
+		waitFor(driver).until(ExpectedConditions.elementToBeClickable(retry));
+		assertThat(driver.findElement(By.cssSelector(ANSWER + " .alert")).getText())
+			.startsWith("The model server answered 500");
+		assertThat(driver.findElements(By.cssSelector(ANSWER + " button[aria-label='Thumbs up']"))).isEmpty();
+		waitFor(driver).until(d -> !promptDisabled(d));
+		String id = driver.findElement(By.cssSelector(ANSWER)).getDomAttribute("id");
+
+		openAi.script(FakeOpenAiServer.chunks(Duration.ofMillis(20), "Recovered ", "**answer**."));
+		driver.findElement(retry).click();
+
+		// The same message streams again in place of the failed one, then ends rendered and rateable.
+		By thumbsUp = By.cssSelector("#" + id + " button[aria-label='Thumbs up']");
+		waitFor(driver).until(ExpectedConditions.elementToBeClickable(thumbsUp));
+		assertThat(driver.findElements(By.cssSelector(ANSWER))).hasSize(1);
+		assertThat(driver.findElement(By.cssSelector("#" + id + " .content.markdown")).getText())
+			.isEqualTo("Recovered answer.");
+		assertThat(driver.findElements(By.cssSelector("#" + id + " .alert, #" + id + " button.retry-button"))).isEmpty();
+		waitFor(driver).until(d -> !promptDisabled(d));
+
+		driver.findElement(thumbsUp).click();
+		waitFor(driver).until(d -> "true".equals(d.findElement(thumbsUp).getDomAttribute("aria-pressed")));
+		assertCleanConsole(driver);
+	}
+
+	private static boolean promptDisabled(WebDriver driver) {
+		return Boolean.TRUE.equals(js(driver).executeScript("return document.querySelector('#prompt').matches(':disabled');"));
+	}
+
 }

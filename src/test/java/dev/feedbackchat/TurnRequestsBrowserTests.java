@@ -3,11 +3,13 @@ package dev.feedbackchat;
 import static dev.feedbackchat.Browser.send;
 import static dev.feedbackchat.Browser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,11 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -38,8 +36,6 @@ class TurnRequestsBrowserTests {
 	private static final By THUMBS_UP = By.cssSelector(
 			"#messages article.message.assistant button[name=value][value='1'][aria-label='Thumbs up']");
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@LocalServerPort
 	private int port;
 
@@ -50,46 +46,39 @@ class TurnRequestsBrowserTests {
 
 	@Test
 	void oneTurnMakesExactlyTheRecordedRequests() throws Exception {
-		Browser browser = Browser.startRecordingNetwork();
+		Browser browser = Browser.start();
 		try {
 			WebDriver driver = browser.driver();
 			Browser.openChat(driver, port);
-			// the page load's own requests are not part of a turn
-			driver.manage().logs().get(LogType.PERFORMANCE);
+			// The page load's own requests are not part of a turn.
+			Browser.requests(driver);
 
 			send(driver, "hello");
 			waitFor(driver).until(ExpectedConditions.elementToBeClickable(THUMBS_UP));
 			driver.findElement(THUMBS_UP).click();
 			waitFor(driver).until(d -> "true".equals(d.findElement(THUMBS_UP).getDomAttribute("aria-pressed")));
-			// a request that trails the turn (a reconnecting stream, a late fetch) belongs to it too
-			Thread.sleep(1000);
 
-			List<String> made = requests(driver);
-			made.forEach(line -> System.out.println("[turn request] " + line));
-			assertThat(made).as("the requests of one turn; if the page changed on purpose, update %s", RECORDING)
-				.isEqualTo(recording());
+			// A request that trails the turn (a reconnecting stream, a late fetch) belongs to it too: the recording
+			// must match and keep matching for a second.
+			List<String> made = new ArrayList<>();
+			List<String> expected = recording();
+			await().atMost(Duration.ofSeconds(5)).during(Duration.ofSeconds(1)).untilAsserted(() -> {
+				made.addAll(turnRequests(Browser.requests(driver)));
+				assertThat(made).as("the requests of one turn; if the page changed on purpose, update %s", RECORDING)
+					.isEqualTo(expected);
+			});
 		}
 		finally {
 			browser.close();
 		}
 	}
 
-	/** The requests in the performance log since it was last read, normalised; static files left out. */
-	private List<String> requests(WebDriver driver) {
-		List<String> lines = new ArrayList<>();
-		for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
-			JsonNode message = JSON.readTree(entry.getMessage()).path("message");
-			if (!message.path("method").asString().equals("Network.requestWillBeSent")) {
-				continue;
-			}
-			JsonNode request = message.path("params").path("request");
-			URI url = URI.create(request.path("url").asString());
-			if (!("http".equals(url.getScheme()) && url.getPort() == port) || isStatic(url.getPath())) {
-				continue;
-			}
-			lines.add(request.path("method").asString() + " " + normalise(url));
-		}
-		return lines;
+	/** The requests of the app, normalised; static files left out. */
+	private List<String> turnRequests(List<String> requests) {
+		return requests.stream().map(request -> request.split(" ", 2)).filter(request -> {
+			URI url = URI.create(request[1]);
+			return !isStatic(url.getPath());
+		}).map(request -> request[0] + " " + normalise(URI.create(request[1]))).toList();
 	}
 
 	private static boolean isStatic(String path) {

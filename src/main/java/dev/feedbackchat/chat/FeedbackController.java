@@ -3,6 +3,7 @@ package dev.feedbackchat.chat;
 import java.util.UUID;
 
 import dev.feedbackchat.feedback.Ratings;
+import dev.feedbackchat.system.Rejections;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -24,9 +25,12 @@ class FeedbackController {
 
 	private final MessageViews views;
 
-	FeedbackController(Ratings ratings, MessageViews views) {
+	private final Rejections rejections;
+
+	FeedbackController(Ratings ratings, MessageViews views, Rejections rejections) {
 		this.ratings = ratings;
 		this.views = views;
+		this.rejections = rejections;
 	}
 
 	@HxRequest
@@ -38,7 +42,7 @@ class FeedbackController {
 	/** The same rating from a plain form post, without JavaScript: back to the answer, which shows the record. */
 	@PostMapping("/messages/{id}/feedback")
 	String rateWithoutJs(@PathVariable UUID id, @RequestParam int value, HttpSession session) {
-		ratings.rate(session, id, value);
+		recorded(ratings.rate(session, id, value));
 		return "redirect:/#m-" + id;
 	}
 
@@ -52,14 +56,23 @@ class FeedbackController {
 	@PostMapping("/messages/{id}/comment")
 	String commentWithoutJs(@PathVariable UUID id, @RequestParam(defaultValue = "") String comment,
 			HttpSession session) {
-		ratings.comment(session, id, comment);
+		recorded(ratings.comment(session, id, comment));
 		return "redirect:/#m-" + id;
 	}
 
 	private ResponseEntity<String> widget(Ratings.Outcome outcome) {
-		return ResponseEntity.status(outcome.refusal() == null ? HttpStatus.OK : HttpStatus.CONFLICT)
+		return ResponseEntity.status(recorded(outcome) ? HttpStatus.OK : HttpStatus.CONFLICT)
 			.contentType(ChatController.HTML)
 			.body(views.widget(outcome.turn(), outcome.latest(), outcome.refusal()));
+	}
+
+	/** Whether the change was recorded; a refused one is counted as every refused request is (chat.rejected). */
+	private boolean recorded(Ratings.Outcome outcome) {
+		if (outcome.refusal() == null) {
+			return true;
+		}
+		rejections.count(HttpStatus.CONFLICT);
+		return false;
 	}
 
 }

@@ -25,10 +25,15 @@ public class Rejections {
 	}
 
 	ModelAndView page(HttpStatusCode status, String message) {
+		count(status);
+		return new ModelAndView("error", Map.of("status", status.value(), "message", message), status);
+	}
+
+	/** Counts a refusal answered with something other than the error page (a refused rating shows its widget). */
+	public void count(HttpStatusCode status) {
 		HttpStatus known = HttpStatus.resolve(status.value());
 		String reason = known != null ? known.name().toLowerCase(Locale.ROOT).replace('_', '-') : Integer.toString(status.value());
 		meters.counter("chat.rejected", "reason", reason).increment();
-		return new ModelAndView("error", Map.of("status", status.value(), "message", message), status);
 	}
 
 }

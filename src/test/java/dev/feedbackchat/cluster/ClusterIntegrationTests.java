@@ -28,6 +28,7 @@ import dev.feedbackchat.HttpChat.EventStream;
 import dev.feedbackchat.HttpChat.SseEvent;
 import dev.feedbackchat.responder.FakeOpenAiServer;
 import dev.feedbackchat.store.EmbeddedPostgresServer;
+import dev.feedbackchat.stream.OtherInstances;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import javax.sql.DataSource;
 import org.jsoup.Jsoup;
@@ -278,7 +279,7 @@ class ClusterIntegrationTests {
 		assertThat(seen + text(rest)).isEqualTo(answer);
 		assertThat(rest.get(rest.size() - 1).name()).isEqualTo("done");
 		assertIdsCountTheText(rest, Integer.parseInt(lastEventId));
-		Element finished = Jsoup.parseBodyFragment(viaSecond.get("/messages/" + id, true).body()).selectFirst("#m-" + id);
+		Element finished = HttpChat.finished(rest);
 		assertThat(finished.selectFirst(".content").text()).isEqualTo(answer.strip());
 		assertThat(viaSecond.rate(id, 1).statusCode()).isEqualTo(200);
 		assertThat(count("select count(*) from message where id = ? and status = 'complete'", id)).isEqualTo(1);
@@ -305,9 +306,8 @@ class ClusterIntegrationTests {
 				// The browser reconnects through the proxy; the answer cannot be generated again the same way.
 				List<SseEvent> rest = viaSurvivor.readAll(id, lastEventId);
 				assertThat(rest).extracting(SseEvent::name).endsWith("done");
-				Element interrupted = Jsoup.parseBodyFragment(viaSurvivor.get("/messages/" + id, true).body())
-					.selectFirst("#m-" + id);
-				assertThat(interrupted.selectFirst(".alert").text()).isEqualTo(dev.feedbackchat.stream.OtherInstances.INTERRUPTED);
+				Element interrupted = HttpChat.finished(rest);
+				assertThat(interrupted.selectFirst(".alert").text()).isEqualTo(OtherInstances.INTERRUPTED);
 				assertThat(interrupted.select("button.retry-button")).hasSize(1);
 				assertThat(interrupted.select("button[aria-label='Thumbs up']")).isEmpty();
 

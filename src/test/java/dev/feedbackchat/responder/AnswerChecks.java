@@ -21,12 +21,16 @@ final class AnswerChecks {
 	private AnswerChecks() {
 	}
 
-	/** Reads the answer's stream to its closing event, then returns the answer as the page shows it. */
+	/**
+	 * Reads the answer's stream to its closing event, which carries the finished answer, and returns that answer;
+	 * a reload of the page shows the same.
+	 */
 	static Element finishedAnswer(HttpChat chat, String id) throws Exception {
 		List<SseEvent> events = chat.readAll(id, null);
-		assertThat(events).isNotEmpty();
-		assertThat(events.get(events.size() - 1).name()).isEqualTo("done");
-		return chat.page().selectFirst("#m-" + id);
+		Element answer = HttpChat.finished(events);
+		assertThat(answer.id()).isEqualTo("m-" + id);
+		assertThat(answer.outerHtml()).isEqualTo(chat.page().selectFirst("#m-" + id).outerHtml());
+		return answer;
 	}
 
 	/** A failed answer: its error, its partial text, a Retry button and no rating buttons. */

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,8 @@ import java.util.concurrent.Future;
 import dev.feedbackchat.HttpChat;
 import dev.feedbackchat.HttpChat.EventStream;
 import dev.feedbackchat.HttpChat.SseEvent;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,27 @@ class AnswerStreamIntegrationTests {
 		assertThat(chunks).hasSizeGreaterThan(expected.length() / 2);
 		SseEvent done = events.get(events.size() - 1);
 		assertThat(done.name()).isEqualTo("done");
+		assertThat(done.data()).as("several data lines").contains("\n");
+
+		// The done event carries the finished message, swapped in place of the streaming one, rating buttons
+		// included (no request for it), and the composer enabled again, out of band. Rendered off the request:
+		// no CSRF token in it, its buttons post through the page's hidden form.
+		Element answer = HttpChat.finished(events);
+		assertThat(answer.id()).isEqualTo("m-" + id);
+		assertThat(answer.hasAttr("sse-connect")).isFalse();
+		assertThat(answer.selectFirst(".content").wholeText()).isEqualTo(expected);
+		assertThat(answer.select("button[aria-label='Thumbs up'], button[aria-label='Thumbs down']")).hasSize(2)
+			.allSatisfy(button -> {
+				assertThat(button.attr("aria-pressed")).isEqualTo("false");
+				assertThat(button.hasAttr("disabled")).isFalse();
+				assertThat(button.attr("form")).isEqualTo("post");
+				assertThat(button.attr("formaction")).isEqualTo("/messages/" + id + "/feedback");
+				assertThat(button.attr("hx-post")).isEqualTo("/messages/" + id + "/feedback");
+			});
+		Element composer = HttpChat.closing(events).selectFirst("fieldset#composer-fields");
+		assertThat(composer.attr("hx-swap-oob")).isEqualTo("true");
+		assertThat(composer.hasAttr("disabled")).isFalse();
+		assertThat(done.data()).doesNotContain("_csrf");
 
 		// Progressive: 33 characters 20 ms apart take about 640 ms; the first comes well before the last.
 		long first = chunks.get(0).arrivedNanos() - requested;
@@ -92,6 +116,8 @@ class AnswerStreamIntegrationTests {
 			String piece = HtmlUtils.htmlUnescape(e.data());
 			assertThat(piece.codePointCount(0, piece.length())).isEqualTo(1);
 		});
+		// Over several data lines, the finished message keeps the line break and the two spaces.
+		assertThat(HttpChat.finished(events).selectFirst(".content").wholeText()).isEqualTo(echo(prompt));
 		Element answer = chat.page().selectFirst("#m-" + id + " .content");
 		assertThat(answer.wholeText()).isEqualTo(echo(prompt));
 	}
@@ -114,8 +140,14 @@ class AnswerStreamIntegrationTests {
 	void streamOfAFinishedAnswerIsOnlyTheClosingEvent() throws Exception {
 		String id = chat.send("finished");
 		chat.readAll(id, null);
+		assertThat(chat.rate(id, 1).statusCode()).isEqualTo(200);
 		List<SseEvent> again = chat.readAll(id, null);
 		assertThat(again).extracting(SseEvent::name).containsExactly("done");
+		// With the message as it is now: rated, Thumbs up pressed, both locked.
+		Element answer = HttpChat.finished(again);
+		assertThat(answer.selectFirst(".content").text()).isEqualTo(echo("finished"));
+		assertThat(answer.select("button[aria-label='Thumbs up'][aria-pressed=true][disabled]")).hasSize(1);
+		assertThat(answer.select("button[aria-label='Thumbs down'][aria-pressed=false][disabled]")).hasSize(1);
 	}
 
 	@Test
@@ -203,9 +235,60 @@ class AnswerStreamIntegrationTests {
 		finally {
 			pool.shutdownNow();
 		}
+		// One more is refused the same way: the widget as recorded, locked, and the reason in the error region.
+		HttpResponse<String> refused = chat.rate(id, 0);
+		assertThat(refused.statusCode()).isEqualTo(409);
+		Element body = Jsoup.parseBodyFragment(refused.body()).body();
+		Element widget = body.selectFirst("#feedback-" + id);
+		assertThat(widget.select("button[aria-pressed=true]")).hasSize(1);
+		assertThat(widget.select("button[disabled]")).hasSize(2);
+		assertThat(body.selectFirst("#error[hx-swap-oob] .alert").text()).isEqualTo("This answer has already been rated.");
 		Element answer = chat.page().selectFirst("#m-" + id);
 		assertThat(answer.select("button[aria-pressed=true]")).hasSize(1);
 		assertThat(answer.select("button[disabled]")).hasSize(2);
+	}
+
+	@Test
+	void withoutJavaScriptThePagesFormsSendAPromptThenRateAndCommentTheAnswer() throws Exception {
+		Document page = chat.page();
+		HttpResponse<String> sent = chat.press(page, page.selectFirst("#composer button[type=submit]"),
+				Map.of("prompt", "no script"));
+		assertThat(sent.statusCode()).isEqualTo(302);
+		assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/"));
+
+		// While it streams, the page reloads itself (a refresh inside noscript); then the answer has its buttons.
+		Document streaming = chat.page();
+		assertThat(streaming.select("noscript meta[http-equiv=refresh]")).hasSize(1);
+		String id = streaming.selectFirst("#messages article.message.assistant").id().substring("m-".length());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> chat.page().select("#m-" + id + " button[aria-label='Thumbs up']").size() == 1);
+		Document finished = chat.page();
+		assertThat(finished.select("noscript meta[http-equiv=refresh]")).isEmpty();
+
+		// The rating buttons submit the page's hidden form "post", which holds the token, to their formaction.
+		Element thumbsUp = finished.selectFirst("#m-" + id + " button[aria-label='Thumbs up']");
+		assertThat(thumbsUp.attr("form")).isEqualTo("post");
+		assertThat(finished.select("form#post input[name=_csrf]")).hasSize(1);
+		HttpResponse<String> rated = chat.press(finished, thumbsUp, Map.of());
+		assertThat(rated.statusCode()).isEqualTo(302);
+		assertThat(rated.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/#m-" + id));
+
+		// The comment box belongs to its own hidden form, which the page now has.
+		Document ratedPage = chat.page();
+		Element answer = ratedPage.selectFirst("#m-" + id);
+		assertThat(answer.select("button[aria-label='Thumbs up'][aria-pressed=true][disabled]")).hasSize(1);
+		assertThat(answer.select("button[aria-label='Thumbs down'][disabled]")).hasSize(1);
+		Element box = answer.selectFirst("textarea[name=comment]");
+		assertThat(box.attr("form")).isEqualTo("comment-form-" + id);
+		assertThat(ratedPage.select("form#comment-form-" + id + "[method=post] input[name=_csrf]")).hasSize(1);
+		HttpResponse<String> commented = chat.press(ratedPage, answer.selectFirst("button.send-comment"),
+				Map.of("comment", "Fine without scripts"));
+		assertThat(commented.statusCode()).isEqualTo(302);
+
+		Element after = chat.page().selectFirst("#m-" + id);
+		assertThat(after.selectFirst(".comment-text").text()).isEqualTo("Fine without scripts");
+		assertThat(after.select("textarea[name=comment]")).isEmpty();
+		assertThat(after.select("button[aria-label='Thumbs up'][aria-pressed=true][disabled]")).hasSize(1);
 	}
 
 	@Test
