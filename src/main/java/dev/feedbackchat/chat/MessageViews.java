@@ -1,11 +1,14 @@
 package dev.feedbackchat.chat;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
 import dev.feedbackchat.conversation.ChatProperties;
 import dev.feedbackchat.conversation.ClosingView;
@@ -17,6 +20,7 @@ import dev.feedbackchat.model.AnswerStatus;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.thymeleaf.ITemplateEngine;
+import org.unbescape.html.HtmlEscape;
 import org.thymeleaf.context.Context;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -45,10 +49,10 @@ public class MessageViews implements ClosingView {
 	private final String root;
 
 	/**
-	 * Finished messages as rendered, keyed by everything their HTML shows (the prompt; the answer's view), so a
-	 * page shows a message rendered once. Bounded by the characters held.
+	 * Fragments rendered once per shape (what the template decides on: an answer's status, a widget's state), with
+	 * markers where a message's id and texts go, and Markdown rendered once per answer text. Bounded by characters.
 	 */
-	private final Cache<Object, String> rendered;
+	private final Cache<Object, Object> rendered;
 
 	/** The composer's state and the cleared error region: the same for everyone, so rendered once. */
 	private final String composerIdle;
@@ -67,7 +71,7 @@ public class MessageViews implements ClosingView {
 		this.root = root;
 		this.rendered = Caffeine.newBuilder()
 			.maximumWeight(cachedCharacters)
-			.weigher((Object key, String html) -> html.length())
+			.weigher((Object key, Object value) -> value instanceof String html ? html.length() : 1_000)
 			.build();
 		this.composerIdle = render("chat/composer", "fields", Map.of("streaming", false, "oob", true));
 		this.composerBusy = render("chat/composer", "fields", Map.of("streaming", true, "oob", true));
@@ -92,10 +96,8 @@ public class MessageViews implements ClosingView {
 
 	/** The rating widget of an answer, and the error region: cleared, or saying why the request changed nothing. */
 	String widget(Turn turn, boolean latest, String refusal) {
-		FeedbackWidget widget = policy.widget(turn, latest);
-		String html = widget == null ? ""
-				: rendered.get(widget, key -> render("feedback/widget", "widget", Map.of("widget", key)));
-		return html + (refusal == null ? errorCleared : error(refusal));
+		String html = widget(policy.widget(turn, latest));
+		return (html == null ? "" : html) + (refusal == null ? errorCleared : error(refusal));
 	}
 
 	/** The emptied conversation after New chat. */
@@ -127,20 +129,95 @@ public class MessageViews implements ClosingView {
 		return model;
 	}
 
-	private String prompt(Turn turn) {
-		return rendered.get(turn.prompt(), prompt -> render(MESSAGES, "prompt", Map.of("prompt", prompt)));
+	String prompt(Turn turn) {
+		Shape shape = shape(PromptShape.INSTANCE, key -> render(MESSAGES, "prompt",
+				Map.of("prompt", new Turn.Prompt(ID, TEXT, Instant.EPOCH))), ID.toString(), TEXT);
+		return shape.fill(turn.prompt().id().toString(), escape(turn.prompt().text()));
 	}
 
-	private String answer(Turn turn, boolean latest) {
+	String answer(Turn turn, boolean latest) {
 		Turn.Answer answer = turn.answer();
 		AnswerStatus status = answer.status();
 		boolean live = status == AnswerStatus.GENERATING;
-		String html = !live && answer.origin().markdown() ? markdown.html(answer.text()) : null;
+		boolean markdown = !live && answer.origin().markdown();
+		String widget = widget(policy.widget(turn, latest));
+		if (status == AnswerStatus.FAILED || (live && !answer.text().isEmpty())) {
+			// Rare (a failure shows its own message; a page reloaded mid-answer resumes from its length): rendered as is.
+			return rendered(turn, latest);
+		}
+		AnswerShape key = new AnswerShape(status, markdown, widget != null);
+		Shape shape = shape(key, k -> render(MESSAGES, "answer", Map.of("view", new AnswerView(
+				new Turn.Answer(ID, markdown ? "" : TEXT, status, null, null, Instant.EPOCH, null), live,
+				status == AnswerStatus.STOPPED, false, 0, markdown ? HTML : null, false, widget != null ? WIDGET : null))),
+				ID.toString(), TEXT, HTML, WIDGET);
+		return shape.fill(answer.id().toString(), escape(answer.text()),
+				markdown ? markdown(answer.text()) : "", widget != null ? widget : "");
+	}
+
+	/** The answer rendered by the template with its own values, as every shape must fill it. */
+	String rendered(Turn turn, boolean latest) {
+		Turn.Answer answer = turn.answer();
+		AnswerStatus status = answer.status();
+		boolean live = status == AnswerStatus.GENERATING;
+		FeedbackWidget widget = policy.widget(turn, latest);
 		AnswerView view = new AnswerView(answer, live, status == AnswerStatus.STOPPED, status == AnswerStatus.FAILED,
-				answer.length(), html, status == AnswerStatus.FAILED && latest, policy.widget(turn, latest));
-		// A live answer's HTML holds the text so far: it is rendered each time and not kept.
-		return live ? render(MESSAGES, "answer", Map.of("view", view))
-				: rendered.get(view, key -> render(MESSAGES, "answer", Map.of("view", key)));
+				answer.length(), !live && answer.origin().markdown() ? markdown(answer.text()) : null,
+				status == AnswerStatus.FAILED && latest,
+				widget == null ? null : render("feedback/widget", "widget", Map.of("widget", widget)));
+		return render(MESSAGES, "answer", Map.of("view", view));
+	}
+
+	/** The prompt rendered by the template with its own values. */
+	String rendered(Turn.Prompt prompt) {
+		return render(MESSAGES, "prompt", Map.of("prompt", prompt));
+	}
+
+	/** The rating widget, or {@code null} where none is shown. */
+	private String widget(FeedbackWidget widget) {
+		if (widget == null) {
+			return null;
+		}
+		FeedbackWidget key = new FeedbackWidget(ID, widget.scale(), widget.buttons(), widget.enabled(), widget.choices(),
+				widget.rated(), widget.comment() != null ? COMMENT : null, widget.commentLabel());
+		Shape shape = shape(key, k -> render("feedback/widget", "widget", Map.of("widget", k)), ID.toString(), COMMENT);
+		return shape.fill(widget.messageId().toString(), widget.comment() != null ? escape(widget.comment()) : "");
+	}
+
+	private Shape shape(Object key, Function<Object, String> render, String... markers) {
+		return (Shape) rendered.get(key, k -> Shape.of(render.apply(k), markers));
+	}
+
+	private String markdown(String text) {
+		return (String) rendered.get(new MarkdownOf(text), key -> markdown.html(text));
+	}
+
+	/** As the templates' th:text escapes. */
+	private static String escape(String text) {
+		return HtmlEscape.escapeHtml4Xml(text);
+	}
+
+	/** Markers: an id no message has, and texts of private-use characters, which the templates do not contain. */
+	static final UUID ID = new UUID(0, 0);
+
+	private static final String TEXT = "\uE000text\uE000";
+
+	private static final String HTML = "\uE000html\uE000";
+
+	private static final String WIDGET = "\uE000widget\uE000";
+
+	private static final String COMMENT = "\uE000comment\uE000";
+
+	private enum PromptShape {
+
+		INSTANCE
+
+	}
+
+	/** What decides an answer's markup besides its id and texts. */
+	private record AnswerShape(AnswerStatus status, boolean markdown, boolean widget) {
+	}
+
+	private record MarkdownOf(String text) {
 	}
 
 	private String error(String message) {

@@ -22,7 +22,7 @@ public class FeedbackPolicy {
 
 	private final FeedbackScale scale;
 
-	FeedbackPolicy(FeedbackProperties properties) {
+	public FeedbackPolicy(FeedbackProperties properties) {
 		this.mode = properties.mode();
 		this.scale = properties.scale();
 	}
