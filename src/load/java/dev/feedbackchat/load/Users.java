@@ -90,13 +90,17 @@ final class Users implements AutoCloseable {
 			.build();
 	}
 
-	/** A few hundred turns before anything counts, so that the server's JIT has compiled the hot paths. */
+	/**
+	 * 3,000 turns before anything counts, so that the server's JIT has compiled the hot paths: with 500, C2 was
+	 * still compiling large methods (request mapping, H2, the filters) a minute into the measurement, a third of
+	 * the server's CPU on 2 cores.
+	 */
 	static void warmUp(int port, List<TurnScript.Step> steps) throws InterruptedException {
-		try (Users warm = new Users(port, 0, 10, steps)) {
-			for (int i = 0; i < 50; i++) {
+		try (Users warm = new Users(port, 0, 30, steps)) {
+			for (int i = 0; i < 100; i++) {
 				warm.startUser();
 			}
-			warm.awaitUsers(Duration.ofSeconds(60));
+			warm.awaitUsers(Duration.ofSeconds(180));
 			System.out.printf("  warm-up: %d turns, %d errors (%d answers finished before their stream) %s%n", warm.turns.get(),
 					warm.errors.get(), warm.lateStreams.get(), warm.firstErrors);
 		}
