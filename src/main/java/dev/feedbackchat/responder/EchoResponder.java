@@ -3,28 +3,26 @@ package dev.feedbackchat.responder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * The tutorial's stand-in for a model: answers {@code You said, "<prompt>" ...interesting.}, one code point
- * (never half a surrogate pair) every {@code chat.echo.delay}, the first at once. All answers share one
- * scheduler, so an answer being typed holds no thread between two characters.
+ * (never half a surrogate pair) every {@code chat.echo.delay}, the first at once. All answers share the
+ * typewriter's clocks, so an answer being typed holds no thread between two characters.
  */
 @Component
 @ConditionalOnProperty(name = "chat.responder", havingValue = "echo", matchIfMissing = true)
 public class EchoResponder implements Responder {
 
-	private final ScheduledExecutorService scheduler;
+	private final Typewriter typewriter;
 
 	private final long delayNanos;
 
 	EchoResponder(ScheduledExecutorService streamScheduler, EchoProperties properties) {
-		this.scheduler = streamScheduler;
+		this.typewriter = new Typewriter(streamScheduler, Runtime.getRuntime().availableProcessors());
 		this.delayNanos = properties.delay().toNanos();
 	}
 
@@ -69,61 +67,58 @@ public class EchoResponder implements Responder {
 	/** Sends the first {@code typed} code points at once, then types the rest. */
 	private Generation type(String prompt, long typed, TokenSink sink) {
 		int[] codePoints = answerTo(prompt).codePoints().toArray();
-		Typing typing = new Typing(codePoints, sink);
+		Typing typing = new Typing(codePoints, sink, delayNanos);
 		typing.next = (int) Math.min(typed, codePoints.length - 1);
 		if (typing.next > 0) {
 			sink.token(new String(codePoints, 0, typing.next));
 		}
-		typing.future = scheduler.scheduleAtFixedRate(typing, 0, delayNanos, TimeUnit.NANOSECONDS);
-		if (typing.done) {
-			typing.future.cancel(false);
-		}
+		typewriter.add(typing);
 		return typing;
 	}
 
-	/** Runs are never concurrent for one periodic task, so {@code next} needs no lock. */
-	private static final class Typing implements Runnable, Generation {
+	/** One answer on the typewriter: its runs come from one clock, one at a time, so {@code next} needs no lock. */
+	private static final class Typing implements Typewriter.Typing, Generation {
 
 		private final int[] codePoints;
 
 		private final TokenSink sink;
 
+		private final long delayNanos;
+
 		private int next;
+
+		/** When the next code point is due; the first is due at once. */
+		private long due = System.nanoTime();
 
 		private volatile boolean done;
 
-		/** Null until respond() stores it; respond() then cancels it if typing is already done. */
-		private volatile Future<?> future;
-
-		Typing(int[] codePoints, TokenSink sink) {
+		Typing(int[] codePoints, TokenSink sink, long delayNanos) {
 			this.codePoints = codePoints;
 			this.sink = sink;
+			this.delayNanos = delayNanos;
 		}
 
 		@Override
-		public void run() {
+		public boolean type(long now) {
 			if (done) {
-				return;
+				return true;
 			}
-			sink.token(Character.toString(codePoints[next++]));
+			if (now - due < 0) {
+				return false;
+			}
+			// One code point an event, as the tutorial streams them; a clock that fell behind catches up a tick at a time.
+			sink.token(new String(codePoints, next++, 1));
+			due = Math.max(due + delayNanos, now - delayNanos);
 			if (next == codePoints.length) {
 				done = true;
 				sink.complete();
-				cancelTask();
 			}
+			return done;
 		}
 
 		@Override
 		public void cancel() {
 			done = true;
-			cancelTask();
-		}
-
-		private void cancelTask() {
-			Future<?> self = future;
-			if (self != null) {
-				self.cancel(false);
-			}
 		}
 
 	}
