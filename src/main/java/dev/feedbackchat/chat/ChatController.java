@@ -88,9 +88,10 @@ class ChatController {
 	 */
 	@GetMapping(path = "/messages/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	void stream(@PathVariable UUID id, @RequestParam(defaultValue = "0") int from,
-			@RequestHeader(name = "Last-Event-ID", required = false) Integer lastEventId, HttpSession session,
-			HttpServletRequest request, HttpServletResponse response) throws IOException {
-		turns.stream(session, id, lastEventId != null ? lastEventId : from, request, response);
+			@RequestHeader(name = "Last-Event-ID", required = false) Integer lastEventId, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		// No HttpSession parameter: the session is read only when the answer's owner is not known here.
+		turns.stream(request, response, id, lastEventId != null ? lastEventId : from);
 	}
 
 	/** Stops an answer being generated; its stream then closes and the page shows the partial answer. */

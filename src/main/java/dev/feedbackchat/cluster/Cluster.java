@@ -1,10 +1,14 @@
 package dev.feedbackchat.cluster;
 
+import java.util.List;
 import java.util.UUID;
 
 import dev.feedbackchat.responder.Responder.Generation;
 import dev.feedbackchat.responder.TokenSink;
 import dev.feedbackchat.stream.OtherInstances;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 
 import org.springframework.stereotype.Component;
 
@@ -16,6 +20,9 @@ public class Cluster implements OtherInstances {
 
 	private final RecordFollower follower;
 
+	/** Spring Session's default: the SESSION cookie, base64-encoded. */
+	private final CookieHttpSessionIdResolver cookies = new CookieHttpSessionIdResolver();
+
 	Cluster(Instances instances, RecordFollower follower) {
 		this.instances = instances;
 		this.follower = follower;
@@ -24,6 +31,19 @@ public class Cluster implements OtherInstances {
 	@Override
 	public String self() {
 		return instances.id();
+	}
+
+	/**
+	 * With Spring Session the request's own getRequestedSessionId() reads the session from the store to check
+	 * it; the cookie alone is what is asked for (checked by comparing it with an answer's owner).
+	 */
+	@Override
+	public String requestedSessionId(HttpServletRequest request) {
+		if (!instances.clustered()) {
+			return request.getRequestedSessionId();
+		}
+		List<String> ids = cookies.resolveSessionIds(request);
+		return ids.isEmpty() ? null : ids.get(0);
 	}
 
 	@Override

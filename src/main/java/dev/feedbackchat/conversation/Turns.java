@@ -91,7 +91,7 @@ public class Turns {
 			turn = new Turn(conversation.start(), new Turn.Prompt(UUID.randomUUID(), prompt, Instant.now()),
 					Turn.Answer.pending(origin()), Turn.Feedback.NONE);
 			// Generating before the session shows the turn: a reader of the session always finds it here.
-			begin(turn, history(conversation, null));
+			begin(turn, session.getId(), history(conversation, null));
 			conversation.add(turn, Math.max(1, properties.history().maxMessages() / 2));
 		}
 		return turn;
@@ -123,7 +123,7 @@ public class Turns {
 			// Not fatal: the retry's outcome replaces the recorded failure when it is stored.
 			log.warn("Could not forget the failure of answer {}: {}", answerId, ex.getMessage());
 		}
-		begin(restarted, history);
+		begin(restarted, session.getId(), history);
 		return restarted;
 	}
 
@@ -153,17 +153,30 @@ public class Turns {
 	}
 
 	/**
-	 * Serves the stream of an answer of this session (see {@link LiveAnswers#stream}); an answer that is no
-	 * longer generated here is served as its closing event alone, the message as it stands now.
+	 * Serves the stream of an answer of the request's session (see {@link LiveAnswers#stream}); an answer that is
+	 * no longer generated here is served as its closing event alone, the message as it stands now. An answer this
+	 * instance generates for the session that the request's cookie names is served without reading the session
+	 * (with sessions in a database, that read is most of a stream's cost); any other is looked up in the session.
 	 */
-	public void stream(HttpSession session, UUID answerId, int from, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
-		settled(Conversation.of(session).turnOf(answerId));
+	public void stream(HttpServletRequest request, HttpServletResponse response, UUID answerId, int from)
+			throws IOException {
+		if (!answers.ownedBy(answerId, others.requestedSessionId(request))) {
+			settled(Conversation.of(existing(request)).turnOf(answerId));
+		}
 		answers.stream(answerId, from, request, response, () -> {
-			Conversation conversation = Conversation.of(session);
+			Conversation conversation = Conversation.of(existing(request));
 			Turn turn = reconciled(List.of(settled(conversation.turnOf(answerId)))).get(0);
 			return closing.html(turn, conversation.isLatest(answerId));
 		});
+	}
+
+	/** The request's session; a request without one has no conversation, so no answer of it is found. */
+	private static HttpSession existing(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null) {
+			throw Refused.notFound("This message is not in your conversation.");
+		}
+		return session;
 	}
 
 	/**
@@ -257,8 +270,8 @@ public class Turns {
 			.toList();
 	}
 
-	private void begin(Turn turn, List<Responder.Turn> history) {
-		answers.start(turn.answer().id(), sink -> responder.respond(history, turn.prompt().text(), sink),
+	private void begin(Turn turn, String owner, List<Responder.Turn> history) {
+		answers.start(turn.answer().id(), owner, sink -> responder.respond(history, turn.prompt().text(), sink),
 				finisher(turn));
 	}
 

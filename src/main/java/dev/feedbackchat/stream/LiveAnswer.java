@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveAnswer implements TokenSink {
 
+	/** The id of the session whose conversation holds the answer; {@code null} when not known. */
+	private final String owner;
+
 	private static final Logger log = LoggerFactory.getLogger(LiveAnswer.class);
 
 	static final String NOT_SAVED = "This answer could not be saved, so it cannot be rated.";
@@ -80,10 +83,15 @@ final class LiveAnswer implements TokenSink {
 	 * @param finisher  records the ended answer before anyone learns it has finished
 	 * @param finishing runs {@code finisher}: it may block on I/O, which generating threads must not
 	 */
-	LiveAnswer(Finisher finisher, Executor finishing, Observer observer) {
+	LiveAnswer(String owner, Finisher finisher, Executor finishing, Observer observer) {
+		this.owner = owner;
 		this.finisher = finisher;
 		this.finishing = finishing;
 		this.observer = observer;
+	}
+
+	String owner() {
+		return owner;
 	}
 
 	/** The generation is known only once it has started, and it may already have ended (or been stopped). */

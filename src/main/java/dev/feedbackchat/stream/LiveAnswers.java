@@ -60,7 +60,15 @@ public class LiveAnswers implements SmartLifecycle, LiveAnswer.Observer {
 	 * executor, before it counts as finished.
 	 */
 	public void start(UUID answerId, Function<TokenSink, Generation> generation, Finisher finisher) {
-		LiveAnswer answer = register(finisher);
+		start(answerId, null, generation, finisher);
+	}
+
+	/**
+	 * The same for a session: {@code owner} is the id of the session whose conversation holds the answer, so
+	 * that its stream can be served without reading that session ({@link #ownedBy}).
+	 */
+	public void start(UUID answerId, String owner, Function<TokenSink, Generation> generation, Finisher finisher) {
+		LiveAnswer answer = register(owner, finisher);
 		answers.put(answerId, answer);
 		answer.generatedBy(generation.apply(answer));
 	}
@@ -69,18 +77,28 @@ public class LiveAnswers implements SmartLifecycle, LiveAnswer.Observer {
 	 * The same unless this registry already holds the answer: continuing an answer another instance started.
 	 */
 	public void takeOver(UUID answerId, Function<TokenSink, Generation> generation, Finisher finisher) {
+		takeOver(answerId, null, generation, finisher);
+	}
+
+	public void takeOver(UUID answerId, String owner, Function<TokenSink, Generation> generation, Finisher finisher) {
 		answers.computeIfAbsent(answerId, id -> {
-			LiveAnswer answer = register(finisher);
+			LiveAnswer answer = register(owner, finisher);
 			answer.generatedBy(generation.apply(answer));
 			return answer;
 		});
 	}
 
-	private LiveAnswer register(Finisher finisher) {
+	private LiveAnswer register(String owner, Finisher finisher) {
 		synchronized (this) {
 			generating++;
 		}
-		return new LiveAnswer(finisher, finishing, this);
+		return new LiveAnswer(owner, finisher, finishing, this);
+	}
+
+	/** Whether this registry holds the answer, started for the session with this id. */
+	public boolean ownedBy(UUID answerId, String sessionId) {
+		LiveAnswer answer = answers.get(answerId);
+		return answer != null && sessionId != null && sessionId.equals(answer.owner());
 	}
 
 	public Optional<AnswerProgress> progress(UUID answerId) {

@@ -2,6 +2,8 @@ package dev.feedbackchat.stream;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.feedbackchat.responder.Responder.Generation;
 import dev.feedbackchat.responder.TokenSink;
 
@@ -16,6 +18,12 @@ public interface OtherInstances {
 
 	/** This instance, recorded with every answer it generates. */
 	String self();
+
+	/**
+	 * The session id the request names (its cookie), without reading the session: it may be in a shared store,
+	 * whose read is what a stream of an answer generated here can do without.
+	 */
+	String requestedSessionId(HttpServletRequest request);
 
 	/** False when this instance runs alone: every answer of a session is generated here. */
 	boolean enabled();
