@@ -87,7 +87,11 @@ public class MockChat {
 
 	/** The answer's stream (served at once; events an answer sends later are appended to its response). */
 	public MvcResult stream(String answerId) throws Exception {
-		return perform(get("/messages/{id}/stream", answerId)).andExpect(status().isOk()).andReturn();
+		// As a browser does, the request names its session (the cookie) besides having it.
+		return perform(get("/messages/{id}/stream", answerId).with(request -> {
+			request.setRequestedSessionId(session.getId());
+			return request;
+		})).andExpect(status().isOk()).andReturn();
 	}
 
 	/** The events a stream has sent so far. */
@@ -140,10 +144,29 @@ public class MockChat {
 	public record Event(String name, String data) {
 	}
 
-	/** Records the attributes written ({@code name}) and removed ({@code -name}). */
+	/** Records the attributes written ({@code name}) and removed ({@code -name}), and the chat's attributes the app read. */
 	public static class Session extends MockHttpSession {
 
 		private final List<String> writes = new ArrayList<>();
+
+		private final List<String> reads = new ArrayList<>();
+
+		@Override
+		public Object getAttribute(String name) {
+			// The app's reads, not MockMvc's (it prints the session's attributes with every result).
+			if (name.startsWith("chat.") && StackWalker.getInstance()
+				.walk(frames -> frames.anyMatch(frame -> frame.getClassName().startsWith("dev.feedbackchat.conversation.")))) {
+				reads.add(name);
+			}
+			return super.getAttribute(name);
+		}
+
+		/** The chat's attributes read since the last call. */
+		public List<String> reads() {
+			List<String> since = List.copyOf(reads);
+			reads.clear();
+			return since;
+		}
 
 		@Override
 		public void setAttribute(String name, Object value) {

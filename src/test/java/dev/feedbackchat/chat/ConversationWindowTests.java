@@ -133,6 +133,21 @@ class ConversationWindowTests {
 		assertThat(chat.session().writes()).isEmpty();
 	}
 
+	@Test
+	void streamOfAnAnswerGeneratedHereForThisSessionReadsNoTurn() throws Exception {
+		String live = chat.sendOk("hello");
+		chat.session().reads();
+
+		MvcResult stream = chat.stream(live);
+		responder.finishAll();
+
+		assertThat(done(stream).select(".rating button")).hasSize(2);
+		assertThat(chat.session().reads()).as("conversation read by the stream").isEmpty();
+		// Once finished, the answer's stream is its closing event as the session shows the message now.
+		assertThat(done(chat.stream(live)).select(".rating button")).hasSize(2);
+		assertThat(chat.session().reads()).contains("chat.conversation");
+	}
+
 	private Document earlier(Document shown) throws Exception {
 		return Jsoup.parseBodyFragment(body(chat.perform(htmx(get(shown.selectFirst(".earlier a").attr("hx-get")), true))
 			.andExpect(status().isOk())));
