@@ -25,7 +25,6 @@ import org.thymeleaf.context.Context;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Renders messages to HTML with the templates, off any request: a message's HTML depends on the message alone
@@ -213,6 +212,12 @@ public class MessageViews implements ClosingView {
 
 	}
 
+	private enum ErrorShape {
+
+		INSTANCE
+
+	}
+
 	/** What decides an answer's markup besides its id and texts. */
 	private record AnswerShape(AnswerStatus status, boolean markdown, boolean widget) {
 	}
@@ -220,9 +225,11 @@ public class MessageViews implements ClosingView {
 	private record MarkdownOf(String text) {
 	}
 
+	/** The error region out of band, saying {@code message}. */
 	private String error(String message) {
-		return "<div id=\"error\" class=\"error-region\" role=\"alert\" aria-live=\"assertive\" hx-swap-oob=\"true\">"
-				+ "<p class=\"alert\">" + HtmlUtils.htmlEscape(message) + "</p></div>";
+		Shape shape = shape(ErrorShape.INSTANCE,
+				key -> render("fragments/error", "region", Map.of("oob", true, "message", TEXT)), TEXT);
+		return shape.fill(escape(message));
 	}
 
 	private String render(String template, String fragment, Map<String, Object> variables) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.Refused;
@@ -264,9 +265,9 @@ public class Turns {
 		List<Turn> turns = answerId == null ? conversation.turns() : conversation.before(answerId);
 		return turns.stream()
 			.flatMap(turn -> turn.answer().status().rateable()
-					? java.util.stream.Stream.of(new Responder.Turn("user", turn.prompt().text()),
+					? Stream.of(new Responder.Turn("user", turn.prompt().text()),
 							new Responder.Turn("assistant", turn.answer().text()))
-					: java.util.stream.Stream.of(new Responder.Turn("user", turn.prompt().text())))
+					: Stream.of(new Responder.Turn("user", turn.prompt().text())))
 			.toList();
 	}
 
