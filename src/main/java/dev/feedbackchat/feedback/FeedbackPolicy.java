@@ -68,6 +68,21 @@ public class FeedbackPolicy {
 
 	/** Why this answer cannot be rated now, or empty if it can. */
 	Optional<String> refusal(Turn turn, boolean latest) {
+		Optional<String> unrateable = unrateable(turn, latest);
+		if (unrateable.isPresent()) {
+			return unrateable;
+		}
+		if (mode != FeedbackMode.CHANGEABLE && turn.feedback().isRated()) {
+			return Optional.of("This answer has already been rated.");
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Why this answer cannot be rated at all, whatever ratings it has, or empty if it can: the refusals that are
+	 * errors, not a lost race for the rating lock.
+	 */
+	Optional<String> unrateable(Turn turn, boolean latest) {
 		AnswerStatus status = turn.answer().status();
 		if (status == AnswerStatus.GENERATING) {
 			return Optional.of("Wait until the answer is complete before rating it.");
@@ -78,22 +93,28 @@ public class FeedbackPolicy {
 		if (mode == FeedbackMode.LATEST_ONLY && !latest) {
 			return Optional.of("Only the latest answer can be rated.");
 		}
-		if (mode != FeedbackMode.CHANGEABLE && turn.feedback().isRated()) {
-			return Optional.of("This answer has already been rated.");
-		}
 		return Optional.empty();
 	}
 
 	/** Why this answer cannot get a comment now, or empty if it can. */
 	Optional<String> commentRefusal(Turn turn, boolean latest) {
-		if (mode == FeedbackMode.LATEST_ONLY && !latest) {
-			return Optional.of("Only the latest answer can get a comment.");
+		Optional<String> uncommentable = uncommentable(latest);
+		if (uncommentable.isPresent()) {
+			return uncommentable;
 		}
 		if (!turn.feedback().isRated()) {
 			return Optional.of("Rate the answer before adding a comment.");
 		}
 		if (turn.feedback().comment() != null) {
 			return Optional.of("This answer already has a comment.");
+		}
+		return Optional.empty();
+	}
+
+	/** Why no answer in this position can get a comment, whatever its feedback, or empty if it can. */
+	Optional<String> uncommentable(boolean latest) {
+		if (mode == FeedbackMode.LATEST_ONLY && !latest) {
+			return Optional.of("Only the latest answer can get a comment.");
 		}
 		return Optional.empty();
 	}

@@ -58,7 +58,7 @@ public class Ratings {
 		boolean[] latest = { false };
 		Turn turn = turns.change(session, answerId, (current, isLatest) -> {
 			latest[0] = isLatest;
-			policy.refusal(current.withFeedback(Turn.Feedback.NONE), isLatest).ifPresent(reason -> {
+			policy.unrateable(current, isLatest).ifPresent(reason -> {
 				throw Refused.conflict(reason);
 			});
 			boolean stored = policy.ratingsChangeable() ? saved(() -> {
@@ -89,7 +89,7 @@ public class Ratings {
 		boolean[] latest = { false };
 		Turn turn = turns.change(session, answerId, (current, isLatest) -> {
 			latest[0] = isLatest;
-			policy.commentRefusal(current.withFeedback(new Turn.Feedback(0, null)), isLatest).ifPresent(reason -> {
+			policy.uncommentable(isLatest).ifPresent(reason -> {
 				throw Refused.conflict(reason);
 			});
 			boolean stored = saved(() -> record.commentOnce(answerId, text));
