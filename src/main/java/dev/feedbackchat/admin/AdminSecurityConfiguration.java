@@ -24,6 +24,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.util.StringUtils;
 
@@ -108,9 +109,13 @@ public class AdminSecurityConfiguration {
 		// After login, back to the page asked for, without the "?continue" marker in its (shareable) URL.
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		requestCache.setMatchingRequestParameterName(null);
+		SavedRequestAwareAuthenticationSuccessHandler backToPage = new SavedRequestAwareAuthenticationSuccessHandler();
+		backToPage.setDefaultTargetUrl("/admin");
+		backToPage.setRequestCache(requestCache);
+		backToPage.setRedirectStrategy(new LocalRedirectStrategy());
 		http.securityMatcher("/admin/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
-			.formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/admin").permitAll())
+			.formLogin(form -> form.loginPage(LOGIN_PAGE).successHandler(backToPage).permitAll())
 			.logout(logout -> logout.logoutUrl("/admin/logout").permitAll())
 			.requestCache(cache -> cache.requestCache(requestCache))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginEntryPoint()));
@@ -123,6 +128,7 @@ public class AdminSecurityConfiguration {
 	 */
 	private static AuthenticationEntryPoint loginEntryPoint() {
 		LoginUrlAuthenticationEntryPoint redirect = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
+		redirect.setFavorRelativeUris(true); // not a URL made of the request's Host header
 		return (request, response, exception) -> {
 			if ("true".equals(request.getHeader(HtmxRequestHeader.HX_REQUEST.getValue()))) {
 				response.setHeader(HtmxResponseHeader.HX_REDIRECT.getValue(), request.getContextPath() + LOGIN_PAGE);

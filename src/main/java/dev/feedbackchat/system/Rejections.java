@@ -26,6 +26,11 @@ public class Rejections {
 
 	ModelAndView page(HttpStatusCode status, String message) {
 		count(status);
+		return failure(status, message);
+	}
+
+	/** The error page for a request that failed on the server's side rather than being refused: not counted. */
+	ModelAndView failure(HttpStatusCode status, String message) {
 		return new ModelAndView("error", Map.of("status", status.value(), "message", message), status);
 	}
 

@@ -8,7 +8,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -20,14 +19,17 @@ public class SecurityConfiguration {
 
 	/**
 	 * What every filter chain shares (Spring Security applies {@code Customizer<HttpSecurity>} beans to each):
-	 * the CSP, the Referrer-Policy and the page for refused requests. CSRF protection stays on (the default) for
-	 * every POST; forms carry the token as a hidden field and htmx requests as a header (the hx: dialect adds it).
+	 * the security headers ({@link SecurityHeaders}, also written on error pages) and the page for refused
+	 * requests. CSRF protection stays on (the default) for every POST; forms carry the token as a hidden field
+	 * and htmx requests as a header (the hx: dialect adds it).
 	 */
 	@Bean
 	Customizer<HttpSecurity> sharedSecurity() {
 		return http -> http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDeniedHandler()))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+			.headers(headers -> {
+				headers.defaultsDisabled();
+				SecurityHeaders.WRITERS.forEach(headers::addHeaderWriter);
+			});
 	}
 
 	/**
