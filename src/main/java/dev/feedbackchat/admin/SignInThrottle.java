@@ -68,7 +68,7 @@ class SignInThrottle {
 	/** How long sign-ins from this address or for this user name are still refused; zero: not at all. */
 	Duration lockedFor(String address, String userName) {
 		Instant now = clock.instant();
-		Duration byAddress = remaining(addresses.getIfPresent(address), now);
+		Duration byAddress = remaining(addresses.getIfPresent(cut(address)), now);
 		Duration byUserName = remaining(userNames.getIfPresent(key(userName)), now);
 		return byAddress.compareTo(byUserName) >= 0 ? byAddress : byUserName;
 	}
@@ -91,7 +91,7 @@ class SignInThrottle {
 		String userName = event.getAuthentication().getName();
 		String address = details.getRemoteAddress();
 		Instant now = clock.instant();
-		Strikes byAddress = addresses.asMap().compute(address, (key, old) -> Strikes.next(old, now, properties));
+		Strikes byAddress = addresses.asMap().compute(cut(address), (key, old) -> Strikes.next(old, now, properties));
 		Strikes byUserName = userNames.asMap().compute(key(userName), (key, old) -> Strikes.next(old, now, properties));
 		meters.counter("chat.sign-in.failures", "via", details.via().tag()).increment();
 		// The user name is whatever the client sent: escaped and cut so that it cannot forge or flood log lines.
@@ -111,7 +111,7 @@ class SignInThrottle {
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getDetails() instanceof SignInDetails details) {
-			addresses.invalidate(details.getRemoteAddress());
+			addresses.invalidate(cut(details.getRemoteAddress()));
 			userNames.invalidate(key(event.getAuthentication().getName()));
 		}
 	}
@@ -121,9 +121,13 @@ class SignInThrottle {
 		return Math.max(1, (duration.toMillis() + 999) / 1000);
 	}
 
-	/** User names are case-insensitive (InMemoryUserDetailsManager); a long one is cut. */
+	/** User names are case-insensitive (InMemoryUserDetailsManager). */
 	private static String key(String userName) {
-		String key = userName == null ? "" : userName.strip().toLowerCase(Locale.ROOT);
+		return cut(userName == null ? "" : userName.strip().toLowerCase(Locale.ROOT));
+	}
+
+	/** A key costs bounded memory however long what the client sent. */
+	private static String cut(String key) {
 		return key.length() > MAX_NAME ? key.substring(0, MAX_NAME) : key;
 	}
 

@@ -1,5 +1,9 @@
 package dev.feedbackchat.admin;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +33,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -298,7 +303,7 @@ class SignInThrottleTests {
 	}
 
 	@Nested
-	class Settings {
+	class Units {
 
 		@ParameterizedTest
 		@CsvSource({ "1, PT0S", "4, PT0S", "5, PT1S", "6, PT2S", "14, PT8M32S", "15, PT15M", "1000, PT15M",
@@ -320,6 +325,22 @@ class SignInThrottleTests {
 			assertThatIllegalArgumentException().isThrownBy(
 					() -> new SignInProperties(5, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofMinutes(5), 1))
 				.withMessageContaining("chat.admin.sign-in.forget-after");
+		}
+
+		/** With chat.cluster.enabled the signed-in session, details included, is serialized to the database. */
+		@Test
+		void theDetailsOfASignInCanBeStoredWithItsSession() throws Exception {
+			MockHttpServletRequest request = new MockHttpServletRequest();
+			request.setRemoteAddr("10.0.0.9");
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+				out.writeObject(SignInDetails.Via.FORM.details(request));
+			}
+			try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+				SignInDetails details = (SignInDetails) in.readObject();
+				assertThat(details.getRemoteAddress()).isEqualTo("10.0.0.9");
+				assertThat(details.via()).isEqualTo(SignInDetails.Via.FORM);
+			}
 		}
 
 		@Test
