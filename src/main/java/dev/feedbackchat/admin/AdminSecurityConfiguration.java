@@ -1,18 +1,33 @@
 package dev.feedbackchat.admin;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestHeader;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -20,23 +35,35 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.View;
+
+import dev.feedbackchat.admin.SignInDetails.Via;
 
 /**
  * Form login for everything under {@code /admin}, HTTP Basic with the same account for the Actuator
  * endpoints but health; the chat's own filter chain (permitAll) serves the rest.
- * The CSP and the refused-request page come from the shared customizer in SecurityConfiguration.
+ * The CSP and the refused-request page come from the shared customizer in SecurityConfiguration. Both chains
+ * throttle failed sign-ins ({@link SignInThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SignInProperties.class)
 public class AdminSecurityConfiguration {
 
 	static final String LOGIN_PAGE = "/admin/login";
+
+	private static final RequestMatcher LOGIN_FORM = PathPatternRequestMatcher.withDefaults()
+		.matcher(HttpMethod.POST, LOGIN_PAGE);
 
 	private static final Logger log = LoggerFactory.getLogger(AdminSecurityConfiguration.class);
 
@@ -86,26 +113,35 @@ public class AdminSecurityConfiguration {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/** The system clock unless the context has one (tests set the time). */
+	@Bean
+	SignInThrottle signInThrottle(SignInProperties properties, ObjectProvider<Clock> clock, MeterRegistry meters) {
+		return new SignInThrottle(properties, clock.getIfUnique(Clock::systemUTC), meters);
+	}
+
 	/**
 	 * Health is public (load balancers, orchestrators probe it); metrics need the admin account, over HTTP
 	 * Basic so that a Prometheus scraper can sign in.
 	 */
 	@Bean
 	@Order(0)
-	SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain actuatorSecurity(HttpSecurity http, SignInThrottle throttle) throws Exception {
 		http.securityMatcher("/actuator/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"))
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic(basic -> basic.authenticationDetailsSource(Via.BASIC::details))
+			.addFilterBefore(new SignInThrottleFilter(throttle, Via.BASIC, AdminSecurityConfiguration::basicUserName,
+					AdminSecurityConfiguration::plainRefusal), BasicAuthenticationFilter.class)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
 	}
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain adminSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain adminSecurity(HttpSecurity http, SignInThrottle throttle,
+			ObjectProvider<ThymeleafViewResolver> views) throws Exception {
 		// After login, back to the page asked for, without the "?continue" marker in its (shareable) URL.
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		requestCache.setMatchingRequestParameterName(null);
@@ -115,7 +151,12 @@ public class AdminSecurityConfiguration {
 		backToPage.setRedirectStrategy(new LocalRedirectStrategy());
 		http.securityMatcher("/admin/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
-			.formLogin(form -> form.loginPage(LOGIN_PAGE).successHandler(backToPage).permitAll())
+			.formLogin(form -> form.loginPage(LOGIN_PAGE)
+				.successHandler(backToPage)
+				.authenticationDetailsSource(Via.FORM::details)
+				.permitAll())
+			.addFilterBefore(new SignInThrottleFilter(throttle, Via.FORM, AdminSecurityConfiguration::formUserName,
+					loginPageRefusal(views)), UsernamePasswordAuthenticationFilter.class)
 			.logout(logout -> logout.logoutUrl("/admin/logout").permitAll())
 			.requestCache(cache -> cache.requestCache(requestCache))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginEntryPoint()));
@@ -138,6 +179,47 @@ public class AdminSecurityConfiguration {
 				redirect.commence(request, response, exception);
 			}
 		};
+	}
+
+	/** The user name a login form posts, trimmed as UsernamePasswordAuthenticationFilter does. */
+	private static Optional<String> formUserName(HttpServletRequest request) {
+		if (!LOGIN_FORM.matches(request)) {
+			return Optional.empty();
+		}
+		String userName = request.getParameter(UsernamePasswordAuthenticationFilter.SPRING_SECURITY_FORM_USERNAME_KEY);
+		return Optional.of(userName == null ? "" : userName.trim());
+	}
+
+	/** The user name of a Basic Authorization header; a malformed one still counts against its address. */
+	private static Optional<String> basicUserName(HttpServletRequest request) {
+		try {
+			UsernamePasswordAuthenticationToken credentials = new BasicAuthenticationConverter().convert(request);
+			return Optional.ofNullable(credentials).map(UsernamePasswordAuthenticationToken::getName);
+		}
+		catch (BadCredentialsException ex) {
+			return Optional.of("");
+		}
+	}
+
+	/** The login page again, with 429 and the time to wait instead of the form's usual error. */
+	private static SignInThrottleFilter.Refusal loginPageRefusal(ObjectProvider<ThymeleafViewResolver> views) {
+		return (request, response, seconds) -> {
+			try {
+				View page = views.getObject().resolveViewName("admin/login", request.getLocale());
+				page.render(Map.of("throttled", SignInThrottleFilter.message(seconds)), request, response);
+			}
+			catch (Exception ex) {
+				throw new ServletException("Could not render the login page", ex);
+			}
+		};
+	}
+
+	/** For a scraper: the message as plain text. */
+	private static void plainRefusal(HttpServletRequest request, HttpServletResponse response, long seconds)
+			throws IOException {
+		response.setContentType(MediaType.TEXT_PLAIN_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8);
+		response.getWriter().write(SignInThrottleFilter.message(seconds));
 	}
 
 }
