@@ -88,19 +88,17 @@ public class Turns {
 		synchronized (SessionLocks.of(session)) {
 			Conversation conversation = Conversation.of(session);
 			Optional<Turn> latest = conversation.latest();
-			if (latest.isPresent()) {
-				Turn settled = settled(latest.get());
-				if (settled.isGenerating()) {
-					throw Refused.conflict("Please wait until the current answer is complete.");
-				}
-				if (settled != latest.get()) {
-					// It finished since the session last saw it: this request writes anyway, so it keeps the end too.
-					conversation.put(settled);
-				}
+			Turn settled = latest.map(this::settled).orElse(null);
+			if (settled != null && settled.isGenerating()) {
+				throw Refused.conflict("Please wait until the current answer is complete.");
 			}
 			// Before anything is written: a refused prompt changes nothing.
 			Slot slot = admitted(session, address);
 			try {
+				if (settled != null && settled != latest.get()) {
+					// It finished since the session last saw it: this request writes anyway, so it keeps the end too.
+					conversation.put(settled);
+				}
 				turn = new Turn(conversation.start(), new Turn.Prompt(UUID.randomUUID(), prompt, Instant.now()),
 						Turn.Answer.pending(origin()), Turn.Feedback.NONE);
 				// Generating before the session shows the turn: a reader of the session always finds it here.
