@@ -22,9 +22,12 @@ import dev.feedbackchat.cluster.ClusterProperties;
 import dev.feedbackchat.cluster.Instances;
 import dev.feedbackchat.feedback.FeedbackPolicy;
 import dev.feedbackchat.feedback.FeedbackProperties;
+import dev.feedbackchat.limits.ClientLimits;
+import dev.feedbackchat.limits.RateLimitProperties;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.stream.LiveAnswers;
 import dev.feedbackchat.stream.StreamProperties;
+import dev.feedbackchat.system.RateLimitConfiguration;
 import dev.feedbackchat.system.Rejections;
 import dev.feedbackchat.system.SecurityConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,11 +52,11 @@ import org.springframework.context.annotation.Import;
 @AutoConfigureJdbc
 @ImportAutoConfiguration(FlywayAutoConfiguration.class)
 @EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class,
-		AdminProperties.class, ClusterProperties.class })
+		AdminProperties.class, ClusterProperties.class, RateLimitProperties.class })
 @Import({ Turns.class, Ratings.class, MessageViews.class, Pages.class, Cluster.class, Instances.class, RecordFollower.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, SynchronousFinishing.class, ManualResponder.class,
 		MockChat.class, MockStreams.class,
-		Rejections.class, SimpleMeterRegistry.class })
+		Rejections.class, SimpleMeterRegistry.class, ClientLimits.class, RateLimitConfiguration.class })
 public @interface ChatWebTest {
 
 }

@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -30,6 +31,8 @@ public class MockChat {
 
 	private Session session = new Session();
 
+	private String address = "127.0.0.1";
+
 	public MockChat(MockMvc mvc) {
 		this.mvc = mvc;
 	}
@@ -37,6 +40,7 @@ public class MockChat {
 	/** Forgets the session: the next request comes from another browser. */
 	public void newBrowser() {
 		session = new Session();
+		address = "127.0.0.1";
 	}
 
 	public Session session() {
@@ -48,9 +52,23 @@ public class MockChat {
 		return htmx ? request.header("HX-Request", "true") : request;
 	}
 
+	/** This browser's requests come from {@code address} (its client address) from now on. */
+	public MockChat from(String address) {
+		this.address = address;
+		return this;
+	}
+
 	/** Any request of this browser. */
 	public ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.session(session));
+		return mvc.perform(request.session(session).with(fromAddress(address)));
+	}
+
+	/** Sets the request's client address. */
+	public static RequestPostProcessor fromAddress(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	/** A form post with its CSRF token: {@code params} are names and values. */

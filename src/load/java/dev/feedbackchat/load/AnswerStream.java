@@ -63,7 +63,7 @@ final class AnswerStream implements Flow.Subscriber<String> {
 
 	void open() {
 		Users users = user.users;
-		HttpRequest request = users.request(answer.streamUrl(), user.cookie).header("Accept", "text/event-stream").GET().build();
+		HttpRequest request = users.request(answer.streamUrl(), user).header("Accept", "text/event-stream").GET().build();
 		HttpResponse.BodyHandler<Void> handler = info -> info.statusCode() == 200
 				? HttpResponse.BodySubscribers.fromLineSubscriber(this)
 				: HttpResponse.BodySubscribers.replacing(null);

@@ -60,7 +60,12 @@ final class ServerProcess implements AutoCloseable {
 			command.add("-XX:StartFlightRecording=filename=" + OUT.toAbsolutePath().resolve(name + ".jfr") + ",settings=profile");
 		}
 		command.addAll(List.of("-jar", jar, "--server.port=" + port, "--chat.store.path=" + data,
-				"--chat.admin.password=load-benchmark"));
+				"--chat.admin.password=load-benchmark",
+				// Each user sends its own address (X-Forwarded-For from this host, the proxy Tomcat trusts by default).
+				"--server.forward-headers-strategy=native",
+				// A user sends its next prompt 1 s after an answer (none in the warm-up): about 35 a minute, faster
+				// than a person types; the other limits stay at their defaults.
+				"--chat.rate-limit.prompts.per-session=120"));
 		command.addAll(Settings.serverArgs());
 		command.addAll(appArgs);
 		long started = System.nanoTime();

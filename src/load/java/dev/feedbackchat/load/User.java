@@ -17,6 +17,9 @@ class User {
 
 	final Users users;
 
+	/** This user's client address (X-Forwarded-For). */
+	final String address = Users.nextAddress();
+
 	String cookie;
 
 	Pages.Csrf csrf;
@@ -76,7 +79,7 @@ class User {
 	void loadPage() {
 		long started = System.nanoTime();
 		boolean record = users.recording;
-		users.send(users.request("/", cookie).GET().build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+		users.send(users.request("/", this).GET().build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
 			if (failed("page", response, failure)) {
 				return;
 			}
@@ -142,7 +145,7 @@ class User {
 	}
 
 	void fetchFinished() {
-		HttpRequest get = users.request("/messages/" + answer.id(), cookie).header("HX-Request", "true").GET().build();
+		HttpRequest get = users.request("/messages/" + answer.id(), this).header("HX-Request", "true").GET().build();
 		users.send(get, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
 			if (failed("finished", response, failure) || !checkFinished(response.body())) {
 				return;
@@ -208,7 +211,7 @@ class User {
 	}
 
 	HttpRequest post(String path, String form) {
-		return users.request(path, cookie)
+		return users.request(path, this)
 			.header("HX-Request", "true")
 			.header(csrf.header(), csrf.token())
 			.header("Content-Type", "application/x-www-form-urlencoded")

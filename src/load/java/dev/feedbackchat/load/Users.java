@@ -26,6 +26,8 @@ final class Users implements AutoCloseable {
 
 	final int port;
 
+	private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
 	final long thinkMs;
 
 	final int maxTurns;
@@ -137,12 +139,28 @@ final class Users implements AutoCloseable {
 		firstErrors.putIfAbsent(kind, detail == null ? "" : detail.length() > 300 ? detail.substring(0, 300) : detail);
 	}
 
-	HttpRequest.Builder request(String path, String cookie) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
-		if (cookie != null) {
-			builder.header("Cookie", cookie);
+	/**
+	 * A request of {@code user}: its session cookie, and its own client address as a proxy would forward it (the
+	 * server runs with server.forward-headers-strategy=native and trusts this host as its proxy), so that each
+	 * user is one client of chat.rate-limit, as people are, not all one address.
+	 */
+	HttpRequest.Builder request(String path, User user) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("X-Forwarded-For", user.address);
+		if (user.cookie != null) {
+			builder.header("Cookie", user.cookie);
 		}
 		return builder;
+	}
+
+	/**
+	 * A new user's address, from 198.18.0.0/15 (set aside for benchmarks, RFC 2544); only ever a header value,
+	 * never a destination: every request goes to localhost.
+	 */
+	static String nextAddress() {
+		int n = ADDRESSES.getAndIncrement() % (1 << 17);
+		return "198." + (18 + (n >> 16)) + "." + ((n >> 8) & 255) + "." + (n & 255);
 	}
 
 	<T> CompletableFuture<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {

@@ -65,13 +65,15 @@ class ChatController {
 
 	@HxRequest
 	@PostMapping("/messages")
-	ResponseEntity<String> send(@RequestParam(defaultValue = "") String prompt, HttpSession session) {
-		return html(views.started(turns.start(session, prompt)));
+	ResponseEntity<String> send(@RequestParam(defaultValue = "") String prompt, HttpSession session,
+			HttpServletRequest request) {
+		return html(views.started(turns.start(session, request.getRemoteAddr(), prompt)));
 	}
 
 	@PostMapping("/messages")
-	String sendWithoutJs(@RequestParam(defaultValue = "") String prompt, HttpSession session) {
-		turns.start(session, prompt);
+	String sendWithoutJs(@RequestParam(defaultValue = "") String prompt, HttpSession session,
+			HttpServletRequest request) {
+		turns.start(session, request.getRemoteAddr(), prompt);
 		return "redirect:/";
 	}
 
@@ -111,13 +113,13 @@ class ChatController {
 	/** Generates a failed answer again: the streaming answer replaces the failed one in the page. */
 	@HxRequest
 	@PostMapping("/messages/{id}/retry")
-	ResponseEntity<String> retry(@PathVariable UUID id, HttpSession session) {
-		return html(views.retried(turns.retry(session, id)));
+	ResponseEntity<String> retry(@PathVariable UUID id, HttpSession session, HttpServletRequest request) {
+		return html(views.retried(turns.retry(session, request.getRemoteAddr(), id)));
 	}
 
 	@PostMapping("/messages/{id}/retry")
-	String retryWithoutJs(@PathVariable UUID id, HttpSession session) {
-		turns.retry(session, id);
+	String retryWithoutJs(@PathVariable UUID id, HttpSession session, HttpServletRequest request) {
+		turns.retry(session, request.getRemoteAddr(), id);
 		return "redirect:/#m-" + id;
 	}
 

@@ -11,6 +11,9 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
+import dev.feedbackchat.limits.Client;
+import dev.feedbackchat.limits.ClientLimits;
+import dev.feedbackchat.limits.Slot;
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.Refused;
 import dev.feedbackchat.responder.Responder;
@@ -56,8 +59,11 @@ public class Turns {
 
 	private final ClosingView closing;
 
+	private final ClientLimits limits;
+
 	Turns(LiveAnswers answers, Responder responder, ChatRecord record, OtherInstances others, ChatProperties properties,
-			ClosingView closing) {
+			ClosingView closing, ClientLimits limits) {
+		this.limits = limits;
 		this.answers = answers;
 		this.responder = responder;
 		this.record = record;
@@ -71,50 +77,78 @@ public class Turns {
 		return Conversation.of(session);
 	}
 
-	/** Starts a turn: the prompt and an answer being generated; refused while the latest answer is. */
-	public Turn start(HttpSession session, String text) {
+	/**
+	 * Starts a turn: the prompt and an answer being generated; refused while the latest answer is, and when the
+	 * client ({@code address} and this session) is over a limit of {@code chat.rate-limit}.
+	 */
+	public Turn start(HttpSession session, String address, String text) {
 		String prompt = checked(text);
 		refuseWhileShuttingDown();
 		Turn turn;
 		synchronized (SessionLocks.of(session)) {
 			Conversation conversation = Conversation.of(session);
 			Optional<Turn> latest = conversation.latest();
-			if (latest.isPresent()) {
-				Turn settled = settled(latest.get());
-				if (settled.isGenerating()) {
-					throw Refused.conflict("Please wait until the current answer is complete.");
-				}
-				if (settled != latest.get()) {
+			Turn settled = latest.map(this::settled).orElse(null);
+			if (settled != null && settled.isGenerating()) {
+				throw Refused.conflict("Please wait until the current answer is complete.");
+			}
+			// Before anything is written: a refused prompt changes nothing.
+			Slot slot = admitted(session, address);
+			try {
+				if (settled != null && settled != latest.get()) {
 					// It finished since the session last saw it: this request writes anyway, so it keeps the end too.
 					conversation.put(settled);
 				}
+				turn = new Turn(conversation.start(), new Turn.Prompt(UUID.randomUUID(), prompt, Instant.now()),
+						Turn.Answer.pending(origin()), Turn.Feedback.NONE);
+				// Generating before the session shows the turn: a reader of the session always finds it here.
+				begin(turn, session.getId(), slot, history(conversation, null));
 			}
-			turn = new Turn(conversation.start(), new Turn.Prompt(UUID.randomUUID(), prompt, Instant.now()),
-					Turn.Answer.pending(origin()), Turn.Feedback.NONE);
-			// Generating before the session shows the turn: a reader of the session always finds it here.
-			begin(turn, session.getId(), history(conversation, null));
+			catch (RuntimeException ex) {
+				slot.release();
+				throw ex;
+			}
 			conversation.add(turn, Math.max(1, properties.history().maxMessages() / 2));
 		}
 		return turn;
 	}
 
 	/**
+	 * Counts a prompt of the client and takes the place of its answer (released when the answer ends), or
+	 * refuses: sending too fast, or an answer of the session (in any conversation) or too many of the address still
+	 * being generated.
+	 */
+	private Slot admitted(HttpSession session, String address) {
+		Client client = new Client(session.getId(), address);
+		limits.prompt(client);
+		return limits.answer(client);
+	}
+
+	/**
 	 * Generates a failed answer again under the same id. Only the latest answer can be retried: the ones after
 	 * it were generated from a history that included the failure.
 	 */
-	public Turn retry(HttpSession session, UUID answerId) {
+	public Turn retry(HttpSession session, String address, UUID answerId) {
 		refuseWhileShuttingDown();
 		Turn restarted;
 		List<Responder.Turn> history;
+		Slot slot;
 		synchronized (SessionLocks.of(session)) {
 			Conversation conversation = Conversation.of(session);
 			Turn turn = settled(conversation.turnOf(answerId));
 			if (turn.answer().status() != AnswerStatus.FAILED || !conversation.isLatest(answerId)) {
 				throw Refused.conflict("Only the latest failed answer can be retried.");
 			}
-			restarted = turn.withAnswer(turn.answer().restarted(origin()));
-			conversation.put(restarted);
-			history = history(conversation, answerId);
+			slot = admitted(session, address);
+			try {
+				restarted = turn.withAnswer(turn.answer().restarted(origin()));
+				conversation.put(restarted);
+				history = history(conversation, answerId);
+			}
+			catch (RuntimeException ex) {
+				slot.release();
+				throw ex;
+			}
 		}
 		try {
 			// The failure is no longer this answer's end: no other instance may take it for that meanwhile.
@@ -124,7 +158,7 @@ public class Turns {
 			// Not fatal: the retry's outcome replaces the recorded failure when it is stored.
 			log.warn("Could not forget the failure of answer {}: {}", answerId, ex.getMessage());
 		}
-		begin(restarted, session.getId(), history);
+		begin(restarted, session.getId(), slot, history);
 		return restarted;
 	}
 
@@ -161,10 +195,15 @@ public class Turns {
 	 */
 	public void stream(HttpServletRequest request, HttpServletResponse response, UUID answerId, int from)
 			throws IOException {
-		if (!answers.ownedBy(answerId, others.requestedSessionId(request))) {
-			settled(Conversation.of(existing(request)).turnOf(answerId));
+		String sessionId = others.requestedSessionId(request);
+		if (!answers.ownedBy(answerId, sessionId)) {
+			HttpSession session = existing(request);
+			settled(Conversation.of(session).turnOf(answerId));
+			sessionId = session.getId();
 		}
-		answers.stream(answerId, from, request, response, () -> {
+		// Counted once the answer is known to be the session's: a stream of another's is refused as not found.
+		Slot slot = limits.stream(new Client(sessionId, request.getRemoteAddr()));
+		answers.stream(answerId, from, slot, request, response, () -> {
 			Conversation conversation = Conversation.of(existing(request));
 			Turn turn = reconciled(List.of(settled(conversation.turnOf(answerId)))).get(0);
 			return closing.html(turn, conversation.isLatest(answerId));
@@ -271,8 +310,8 @@ public class Turns {
 			.toList();
 	}
 
-	private void begin(Turn turn, String owner, List<Responder.Turn> history) {
-		answers.start(turn.answer().id(), owner, sink -> responder.respond(history, turn.prompt().text(), sink),
+	private void begin(Turn turn, String owner, Slot slot, List<Responder.Turn> history) {
+		answers.start(turn.answer().id(), owner, slot, sink -> responder.respond(history, turn.prompt().text(), sink),
 				finisher(turn));
 	}
 

@@ -21,24 +21,38 @@ public class Refused extends RuntimeException {
 		CONFLICT,
 
 		/** Not possible right now, such as during the shutdown drain or while the database is away (503). */
-		UNAVAILABLE
+		UNAVAILABLE,
+
+		/** Over a limit of what one client may do at once or per minute (429); see {@link #retryAfterSeconds()}. */
+		TOO_MANY_REQUESTS
 
 	}
 
 	private final Reason reason;
 
+	private final long retryAfterSeconds;
+
 	public Refused(Reason reason, String message) {
-		super(message, null, false, false);
-		this.reason = reason;
+		this(reason, message, null);
 	}
 
 	public Refused(Reason reason, String message, Throwable cause) {
+		this(reason, message, cause, 0);
+	}
+
+	private Refused(Reason reason, String message, Throwable cause, long retryAfterSeconds) {
 		super(message, cause, false, false);
 		this.reason = reason;
+		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
 	public Reason reason() {
 		return reason;
+	}
+
+	/** When the request may succeed, in seconds from now; 0 when not known. */
+	public long retryAfterSeconds() {
+		return retryAfterSeconds;
 	}
 
 	public static Refused invalid(String message) {
@@ -63,6 +77,10 @@ public class Refused extends RuntimeException {
 
 	public static Refused unavailable(String message, Throwable cause) {
 		return new Refused(Reason.UNAVAILABLE, message, cause);
+	}
+
+	public static Refused tooManyRequests(String message, long retryAfterSeconds) {
+		return new Refused(Reason.TOO_MANY_REQUESTS, message, null, retryAfterSeconds);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import dev.feedbackchat.limits.Slot;
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.responder.Responder.Generation;
 import dev.feedbackchat.responder.TokenSink;
@@ -37,6 +38,9 @@ final class LiveAnswer implements TokenSink {
 	private final Executor finishing;
 
 	private final Observer observer;
+
+	/** The answer's place among those its client may have generated at once; released when it has ended. */
+	private final Slot slot;
 
 	private final long startedNanos = System.nanoTime();
 
@@ -83,8 +87,9 @@ final class LiveAnswer implements TokenSink {
 	 * @param finisher  records the ended answer before anyone learns it has finished
 	 * @param finishing runs {@code finisher}: it may block on I/O, which generating threads must not
 	 */
-	LiveAnswer(String owner, Finisher finisher, Executor finishing, Observer observer) {
+	LiveAnswer(String owner, Slot slot, Finisher finisher, Executor finishing, Observer observer) {
 		this.owner = owner;
+		this.slot = slot;
 		this.finisher = finisher;
 		this.finishing = finishing;
 		this.observer = observer;
@@ -251,6 +256,8 @@ final class LiveAnswer implements TokenSink {
 				message = NOT_SAVED;
 			}
 		}
+		// Before anyone can learn that it has finished: the client's next prompt must find the place free.
+		slot.release();
 		List<SseConnection> targets;
 		synchronized (this) {
 			// Neither is needed any more (stop() returns early once ending); a finished answer is kept in

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.feedbackchat.limits.Slot;
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.responder.Responder.Generation;
 import dev.feedbackchat.responder.TokenSink;
@@ -60,15 +61,17 @@ public class LiveAnswers implements SmartLifecycle, LiveAnswer.Observer {
 	 * executor, before it counts as finished.
 	 */
 	public void start(UUID answerId, Function<TokenSink, Generation> generation, Finisher finisher) {
-		start(answerId, null, generation, finisher);
+		start(answerId, null, Slot.NONE, generation, finisher);
 	}
 
 	/**
 	 * The same for a session: {@code owner} is the id of the session whose conversation holds the answer, so
-	 * that its stream can be served without reading that session ({@link #ownedBy}).
+	 * that its stream can be served without reading that session ({@link #ownedBy}); {@code slot}, its place
+	 * among the answers its client may have generated at once, is released when the answer ends.
 	 */
-	public void start(UUID answerId, String owner, Function<TokenSink, Generation> generation, Finisher finisher) {
-		LiveAnswer answer = register(owner, finisher);
+	public void start(UUID answerId, String owner, Slot slot, Function<TokenSink, Generation> generation,
+			Finisher finisher) {
+		LiveAnswer answer = register(owner, slot, finisher);
 		answers.put(answerId, answer);
 		answer.generatedBy(generation.apply(answer));
 	}
@@ -82,17 +85,17 @@ public class LiveAnswers implements SmartLifecycle, LiveAnswer.Observer {
 
 	public void takeOver(UUID answerId, String owner, Function<TokenSink, Generation> generation, Finisher finisher) {
 		answers.computeIfAbsent(answerId, id -> {
-			LiveAnswer answer = register(owner, finisher);
+			LiveAnswer answer = register(owner, Slot.NONE, finisher);
 			answer.generatedBy(generation.apply(answer));
 			return answer;
 		});
 	}
 
-	private LiveAnswer register(String owner, Finisher finisher) {
+	private LiveAnswer register(String owner, Slot slot, Finisher finisher) {
 		synchronized (this) {
 			generating++;
 		}
-		return new LiveAnswer(owner, finisher, finishing, this);
+		return new LiveAnswer(owner, slot, finisher, finishing, this);
 	}
 
 	/** Whether this registry holds the answer, started for the session with this id. */
@@ -121,30 +124,42 @@ public class LiveAnswers implements SmartLifecycle, LiveAnswer.Observer {
 	 * {@code from} on, then one {@code done} event with the closing HTML, then the connection completes. When
 	 * the answer is not generating here (finished before this connection, or unknown), sends only {@code done}
 	 * carrying {@code finishedHtml.get()} (called on this request thread, where the session may be read).
-	 * Returns at once; never blocks on the client.
+	 * Returns at once; never blocks on the client. {@code slot}, the connection's place among the streams its
+	 * client may have open at once, is released when the connection ends.
 	 */
-	public void stream(UUID answerId, int from, HttpServletRequest request, HttpServletResponse response,
+	public void stream(UUID answerId, int from, Slot slot, HttpServletRequest request, HttpServletResponse response,
 			Supplier<String> finishedHtml) throws IOException {
 		LiveAnswer answer = answers.get(answerId);
-		// Rendered before async starts where possible, so that a failure is an ordinary error response.
-		String html = (answer == null || answer.finished()) ? finishedHtml.get() : null;
-		metrics.opened();
 		SseConnection connection;
 		try {
-			connection = SseConnection.open(request, response, properties.timeout(), properties.buffer().toBytes(),
-					(closed, dropped) -> {
-						if (answer != null) {
-							answer.detach(closed);
-						}
-						metrics.closed(dropped);
-					});
+			// Rendered before async starts where possible, so that a failure is an ordinary error response.
+			String html = (answer == null || answer.finished()) ? finishedHtml.get() : null;
+			metrics.opened();
+			try {
+				connection = SseConnection.open(request, response, properties.timeout(), properties.buffer().toBytes(),
+						(closed, dropped) -> {
+							if (answer != null) {
+								answer.detach(closed);
+							}
+							slot.release();
+							metrics.closed(dropped);
+						});
+			}
+			catch (IOException | RuntimeException ex) {
+				metrics.closed(false);
+				throw ex;
+			}
+			if (html != null) {
+				connection.closeAfter(SseEvents.done(html));
+				return;
+			}
 		}
 		catch (IOException | RuntimeException ex) {
-			metrics.closed(false);
+			slot.release();
 			throw ex;
 		}
-		if (html != null || !answer.attach(connection, from)) {
-			connection.closeAfter(SseEvents.done(html != null ? html : renderLate(finishedHtml)));
+		if (!answer.attach(connection, from)) {
+			connection.closeAfter(SseEvents.done(renderLate(finishedHtml)));
 		}
 	}
 

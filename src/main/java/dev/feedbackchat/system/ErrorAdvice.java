@@ -1,7 +1,9 @@
 package dev.feedbackchat.system;
 
 import dev.feedbackchat.model.Refused;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -25,7 +27,10 @@ class ErrorAdvice {
 
 	@ExceptionHandler(Refused.class)
 	@HxErrorRegion
-	ModelAndView refused(Refused ex) {
+	ModelAndView refused(Refused ex, HttpServletResponse response) {
+		if (ex.retryAfterSeconds() > 0) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+		}
 		return rejections.page(status(ex.reason()), ex.getMessage());
 	}
 
@@ -50,6 +55,7 @@ class ErrorAdvice {
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case CONFLICT -> HttpStatus.CONFLICT;
 			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
 		};
 	}
 

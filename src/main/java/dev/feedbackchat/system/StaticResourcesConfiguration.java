@@ -24,6 +24,12 @@ class StaticResourcesConfiguration implements WebMvcConfigurer {
 		map(registry, "/*.svg", "classpath:/static/");
 	}
 
+	/** Whether {@code path} (without the context path) is one of the static files' paths above. */
+	static boolean isStatic(String path) {
+		return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
+				|| (path.endsWith(".svg") && path.lastIndexOf('/') == 0);
+	}
+
 	private static void map(ResourceHandlerRegistry registry, String pattern, String location) {
 		registry.addResourceHandler(pattern).addResourceLocations(location).setUseLastModified(true).resourceChain(true);
 	}

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.feedbackchat.HttpChat.EventStream;
 import dev.feedbackchat.HttpChat.SseEvent;
+import dev.feedbackchat.limits.Slot;
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.responder.TokenSink;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +53,7 @@ class SseStreamIntegrationTests {
 		@GetMapping("/test/stream/{id}")
 		void stream(@PathVariable UUID id, @RequestParam(defaultValue = "0") int from, HttpServletRequest request,
 				HttpServletResponse response) throws IOException {
-			answers.stream(id, from, request, response, () -> FINISHED);
+			answers.stream(id, from, Slot.NONE, request, response, () -> FINISHED);
 		}
 
 	}

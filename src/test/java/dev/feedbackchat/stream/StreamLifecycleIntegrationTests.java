@@ -40,7 +40,9 @@ class StreamLifecycleIntegrationTests {
 
 	@Test
 	void afterFiveHundredClientsDisconnectMidStreamNoStreamIsLeftOpen() throws Exception {
-		try (ConfigurableApplicationContext app = start("--server.port=0")) {
+		// 500 streams of one session: far over what one client may open (chat.rate-limit.streams).
+		try (ConfigurableApplicationContext app = start("--server.port=0", "--chat.rate-limit.streams.per-session=0",
+				"--chat.rate-limit.streams.per-address=0")) {
 			LiveAnswers answers = app.getBean(LiveAnswers.class);
 			HttpChat chat = new HttpChat(port(app));
 			// A long answer (about 20 s), so that every client leaves in the middle of it.
