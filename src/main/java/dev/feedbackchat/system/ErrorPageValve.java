@@ -9,8 +9,6 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
-import org.springframework.web.util.HtmlUtils;
-
 /**
  * Tomcat's error report for the errors it answers before the request reaches the app, such as a malformed
  * address ({@code /%}, an encoded slash) or headers too large: instead of Tomcat's page, the app's error page
@@ -42,35 +40,12 @@ class ErrorPageValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write(page(StatusMessages.of(status)));
+				writer.write(StaticErrorPage.html(contextPath, StatusMessages.of(status)));
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The connection is gone or the response committed: there is no one left to show the page to.
 		}
-	}
-
-	/** The markup of templates/error.html as it renders without a model (scripts left out: the page has none). */
-	String page(String message) {
-		return """
-				<!DOCTYPE html>
-				<html lang="en">
-				<head>
-				  <meta charset="utf-8">
-				  <meta name="viewport" content="width=device-width, initial-scale=1">
-				  <title>Feedback Chat: error</title>
-				  <link rel="icon" href="%1$s/favicon.svg" type="image/svg+xml">
-				  <link rel="stylesheet" href="%1$s/css/chat.css">
-				</head>
-				<body class="error-page">
-				<main>
-				  <h1>Feedback Chat</h1>
-				  <p class="alert">%2$s</p>
-				  <p><a href="%1$s/">Back to the chat</a></p>
-				</main>
-				</body>
-				</html>
-				""".formatted(HtmlUtils.htmlEscape(contextPath), HtmlUtils.htmlEscape(message));
 	}
 
 }

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Refuses (429) a request without a session when its address has started too many sessions lately
@@ -67,11 +66,12 @@ final class NewSessionLimit extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The error page's message, written here: the app's error page would make the very session refused (it
+	 * The static error page with the app's security headers (Spring Security's filter comes later), written here: the app's error page would make the very session refused (it
 	 * carries a CSRF token). For htmx, the message goes into the page's error region as every error's does.
 	 */
 	private void refuse(HttpServletRequest request, HttpServletResponse response, Refused refused) throws IOException {
 		rejections.count(HttpStatus.TOO_MANY_REQUESTS);
+		SecurityHeaders.write(request, response);
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
 		if (request.getHeader("HX-Request") != null) {
@@ -80,12 +80,8 @@ final class NewSessionLimit extends OncePerRequestFilter {
 			response.setHeader("HX-Reselect", HxErrorRegion.MESSAGE);
 		}
 		response.setContentType("text/html;charset=UTF-8");
-		response.getOutputStream().write(("""
-				<!DOCTYPE html>
-				<html lang="en"><head><meta charset="utf-8"><title>Feedback Chat: error</title>
-				<link rel="stylesheet" href="%s/css/chat.css"></head>
-				<body class="error-page"><main><h1>Feedback Chat</h1><p class="alert">%s</p></main></body></html>
-				""".formatted(request.getContextPath(), HtmlUtils.htmlEscape(refused.getMessage()))).getBytes(StandardCharsets.UTF_8));
+		response.getOutputStream()
+			.write(StaticErrorPage.html(request.getContextPath(), refused.getMessage()).getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -186,6 +186,8 @@ class ClientLimitsTests {
 
 		assertThat(alert(refused)).isEqualTo("Too many new visitors from your network right now. Try again in 30 seconds.");
 		assertThat(refused.andReturn().getRequest().getSession(false)).as("no session made").isNull();
+		refused.andExpect(header().exists("Content-Security-Policy"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
 		// Not for static files, nor for a session the address already has, nor for other addresses.
 		mvc.perform(get("/css/chat.css").with(fromAddress(address))).andExpect(status().isOk());
 		browser(address).page();
