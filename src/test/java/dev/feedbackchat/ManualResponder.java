@@ -7,8 +7,13 @@ import dev.feedbackchat.responder.EchoResponder;
 import dev.feedbackchat.responder.Responder;
 import dev.feedbackchat.responder.TokenSink;
 
-/** Holds every answer open until the test calls {@link #finishAll()}, which completes them with the echo text. */
+/**
+ * Holds every answer open until the test calls {@link #finishAll()}, which completes them with the echo text, or
+ * {@link #finishAll(String)} with a text of the test's.
+ */
 public class ManualResponder implements Responder {
+
+	private volatile boolean markdown;
 
 	private record Pending(String prompt, TokenSink sink) {
 	}
@@ -23,7 +28,12 @@ public class ManualResponder implements Responder {
 
 	@Override
 	public boolean writesMarkdown() {
-		return false;
+		return markdown;
+	}
+
+	/** Whether answers started from now on are Markdown, as a model's are (rendered when finished), or plain text. */
+	public void writeMarkdown(boolean markdown) {
+		this.markdown = markdown;
 	}
 
 	@Override
@@ -41,6 +51,15 @@ public class ManualResponder implements Responder {
 	public void finishAll() {
 		for (Pending answer : pending) {
 			answer.sink().token(EchoResponder.answerTo(answer.prompt()));
+			answer.sink().complete();
+			pending.remove(answer);
+		}
+	}
+
+	/** Completes every open answer with this text. */
+	public void finishAll(String text) {
+		for (Pending answer : pending) {
+			answer.sink().token(text);
 			answer.sink().complete();
 			pending.remove(answer);
 		}

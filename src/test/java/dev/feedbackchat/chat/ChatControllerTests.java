@@ -8,6 +8,7 @@ import dev.feedbackchat.ChatWebTest;
 import dev.feedbackchat.ManualResponder;
 import dev.feedbackchat.MockChat;
 import dev.feedbackchat.MockChat.Event;
+import dev.feedbackchat.model.BlankTests;
 import dev.feedbackchat.responder.EchoResponder;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -231,9 +232,8 @@ class ChatControllerTests {
 	static Stream<Arguments> refusedPrompts() {
 		String blank = "Type a message before sending.";
 		return Stream.of(true, false)
-			.flatMap(htmx -> Stream.of(Arguments.of(htmx, "", 400, blank), Arguments.of(htmx, "   ", 400, blank),
-					Arguments.of(htmx, "\r\n\t", 400, blank), Arguments.of(htmx, "x".repeat(51), 413,
-							"Your message is 51 characters long; the limit is 50.")));
+			.flatMap(htmx -> Stream.concat(BlankTests.INVISIBLE.stream().map(prompt -> Arguments.of(htmx, prompt, 400, blank)),
+					Stream.of(Arguments.of(htmx, "x".repeat(51), 413, "Your message is 51 characters long; the limit is 50."))));
 	}
 
 	@ParameterizedTest

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import dev.feedbackchat.ChatWebTest;
 import dev.feedbackchat.ManualResponder;
 import dev.feedbackchat.MockChat;
+import dev.feedbackchat.model.BlankTests;
 import dev.feedbackchat.model.FeedbackScale;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.store.Rating;
@@ -203,8 +204,9 @@ class FeedbackControllerTests {
 	}
 
 	static Stream<Arguments> refusedComments() {
-		return Stream.of(Arguments.of("  \n ", 400, "Write a comment before sending it."),
-				Arguments.of("x".repeat(2001), 413, "Your comment is 2,001 characters long; the limit is 2,000."));
+		return Stream.concat(
+				BlankTests.INVISIBLE.stream().map(text -> Arguments.of(text, 400, "Write a comment before sending it.")),
+				Stream.of(Arguments.of("x".repeat(2001), 413, "Your comment is 2,001 characters long; the limit is 2,000.")));
 	}
 
 	@ParameterizedTest
