@@ -3,6 +3,7 @@ package dev.feedbackchat.system;
 import java.util.Map;
 
 import dev.feedbackchat.model.Refused;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,6 +34,10 @@ class NulCharacters implements HandlerInterceptor, WebMvcConfigurer {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			// The error page of a refused request: its parameters were checked, or could not be read at all.
+			return true;
+		}
 		Map<String, String[]> parameters;
 		try {
 			parameters = request.getParameterMap();
