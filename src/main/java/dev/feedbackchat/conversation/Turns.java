@@ -155,8 +155,9 @@ public class Turns {
 			// The failure is no longer this answer's end: no other instance may take it for that meanwhile.
 			record.forgetFailed(answerId);
 		}
-		catch (DataAccessException ex) {
-			// Not fatal: the retry's outcome replaces the recorded failure when it is stored.
+		catch (RuntimeException ex) {
+			// Not fatal (and the answer's place is taken): the retry's outcome replaces the recorded failure when it
+			// is stored.
 			log.warn("Could not forget the failure of answer {}: {}", answerId, ex.getMessage());
 		}
 		begin(restarted, session.getId(), slot, history);
