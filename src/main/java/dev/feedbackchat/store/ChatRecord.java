@@ -37,9 +37,11 @@ public class ChatRecord {
 	}
 
 	/**
-	 * Records a finished turn: its conversation and prompt once, and the answer's final text and state. A
-	 * failed answer that is retried later is replaced by the retry's outcome. Idempotent: with several
-	 * instances, the same echo answer may be finished by two of them (one took it over), or a turn retried.
+	 * Records a finished turn: its conversation and prompt once (with the answer it continues), and the answer's
+	 * final text and state (with the answer it regenerated): a regenerated answer adds a sibling to the prompt
+	 * already recorded. A failed answer that is retried later is replaced by the retry's outcome. Idempotent: with
+	 * several instances, the same echo answer may be finished by two of them (one took it over), or a turn retried.
+	 * A parent or an earlier sibling that is not in the record (it could not be stored) is left out, not refused.
 	 */
 	public void saveTurn(FinishedTurn turn) {
 		try {
@@ -60,6 +62,7 @@ public class ChatRecord {
 			.param("at", utc(turn.promptedAt()))
 			.update();
 		insertMessage(turn.promptId(), turn.conversationId(), "user", turn.prompt(), turn.promptedAt())
+			.param("parent", turn.parentId())
 			.update();
 		int replaced = jdbc.sql("update message set content = :content, responder = :responder, model = :model, "
 				+ "first_token_ms = :firstToken, status = :status, error = :error, created_at = :at "
@@ -82,16 +85,22 @@ public class ChatRecord {
 				.param("firstToken", turn.firstTokenMillis())
 				.param("status", turn.status().id())
 				.param("error", turn.error())
+				.param("from", turn.regeneratedFrom())
 				.update();
 		}
 	}
 
-	/** Inserts a message unless it is already recorded; an answer adds what produced it, a prompt leaves those null. */
+	/**
+	 * Inserts a message unless it is already recorded; an answer adds what produced it and the answer it regenerated,
+	 * a prompt the answer it continues, each null where not given or not recorded.
+	 */
 	private JdbcClient.StatementSpec insertMessage(UUID id, UUID conversationId, String role, String content,
 			Instant at) {
 		return jdbc.sql("insert into message (id, conversation_id, role, content, responder, model, prompt_id, "
-				+ "first_token_ms, status, error, created_at) select :id, :conversation, :role, :content, :responder, "
-				+ ":model, :prompt, :firstToken, :status, :error, :at where not exists (select 1 from message where id = :id)")
+				+ "first_token_ms, status, error, created_at, parent_id, regenerated_from) select :id, :conversation, "
+				+ ":role, :content, :responder, :model, :prompt, :firstToken, :status, :error, :at, "
+				+ "(select m.id from message m where m.id = :parent), (select m.id from message m where m.id = :from) "
+				+ "where not exists (select 1 from message where id = :id)")
 			.param("id", id)
 			.param("conversation", conversationId)
 			.param("role", role)
@@ -102,6 +111,8 @@ public class ChatRecord {
 			.param("firstToken", null)
 			.param("status", AnswerStatus.COMPLETE.id())
 			.param("error", null)
+			.param("parent", null)
+			.param("from", null)
 			.param("at", utc(at));
 	}
 

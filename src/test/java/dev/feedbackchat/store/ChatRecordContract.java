@@ -157,6 +157,57 @@ abstract class ChatRecordContract {
 	}
 
 	@Test
+	void aRegeneratedAnswerIsASiblingOfTheFirstAndThePromptIsStoredOnceWithTheAnswerItContinues() {
+		UUID conversation = UUID.randomUUID();
+		FinishedTurn before = turn(conversation, "before");
+		record.saveTurn(before);
+		FinishedTurn first = continuing(turn(conversation, "again"), before.answerId(), null);
+		record.saveTurn(first);
+		FinishedTurn regenerated = new FinishedTurn(conversation, first.promptId(), first.prompt(), first.promptedAt(),
+				UUID.randomUUID(), "another answer", "openai", "m", 4L, AnswerStatus.STOPPED, first.answeredAt().plusSeconds(5),
+				null, before.answerId(), first.answerId());
+
+		record.saveTurn(regenerated);
+
+		assertThat(count("select count(*) from message where role = 'user' and conversation_id = ?", conversation))
+			.as("the prompt once").isEqualTo(2);
+		assertThat(jdbc.sql("select id from message where prompt_id = ? order by created_at")
+			.param(first.promptId())
+			.query(UUID.class)
+			.list()).containsExactly(first.answerId(), regenerated.answerId());
+		assertThat(column("regenerated_from", regenerated.answerId())).isEqualTo(first.answerId());
+		assertThat(column("regenerated_from", first.answerId())).isNull();
+		assertThat(column("parent_id", first.promptId())).isEqualTo(before.answerId());
+		assertThat(column("parent_id", before.promptId())).isNull();
+		assertThat(record.answer(regenerated.answerId()))
+			.contains(new StoredAnswer("another answer", AnswerStatus.STOPPED, 4L, null));
+	}
+
+	@Test
+	void aParentOrAnEarlierAnswerThatIsNotRecordedIsLeftOut() {
+		UUID unrecorded = UUID.randomUUID();
+		FinishedTurn turn = continuing(turn(UUID.randomUUID(), "after an answer that could not be saved"), unrecorded,
+				unrecorded);
+
+		record.saveTurn(turn);
+
+		assertThat(column("parent_id", turn.promptId())).isNull();
+		assertThat(column("regenerated_from", turn.answerId())).isNull();
+		assertThat(record.answer(turn.answerId())).isPresent();
+	}
+
+	static FinishedTurn continuing(FinishedTurn turn, UUID parentId, UUID regeneratedFrom) {
+		return new FinishedTurn(turn.conversationId(), turn.promptId(), turn.prompt(), turn.promptedAt(), turn.answerId(),
+				turn.answer(), turn.responder(), turn.model(), turn.firstTokenMillis(), turn.status(), turn.answeredAt(),
+				turn.error(), parentId, regeneratedFrom);
+	}
+
+	UUID column(String column, UUID messageId) {
+		return jdbc.sql("select " + column + " from message where id = ?").param(messageId).query(UUID.class).optional()
+			.orElse(null);
+	}
+
+	@Test
 	void aFailedAnswerIsRecordedWithItsErrorAndItsRetryReplacesIt() {
 		FinishedTurn turn = turn(UUID.randomUUID(), "fail first");
 		FinishedTurn failed = new FinishedTurn(turn.conversationId(), turn.promptId(), turn.prompt(), turn.promptedAt(),
