@@ -100,8 +100,10 @@ public class Turns {
 					// It finished since the session last saw it: this request writes anyway, so it keeps the end too.
 					conversation.put(settled);
 				}
-				turn = new Turn(conversation.start(), new Turn.Prompt(UUID.randomUUID(), prompt, Instant.now()),
-						Turn.Answer.pending(origin()), Turn.Feedback.NONE);
+				// It continues from the answer shown before it (recorded as its parent).
+				UUID parent = settled == null ? null : settled.answer().id();
+				turn = new Turn(conversation.start(), new Turn.Prompt(UUID.randomUUID(), prompt, Instant.now(), parent),
+						Turn.Answer.pending(origin(), null), Turn.Feedback.NONE);
 				// Generating before the session shows the turn: a reader of the session always finds it here.
 				begin(turn, session.getId(), slot, history(conversation, null));
 			}
@@ -164,6 +166,70 @@ public class Turns {
 		return restarted;
 	}
 
+	/**
+	 * Generates another answer to the prompt of a finished answer of the latest turn, from the same history; it is
+	 * shown, and the earlier ones stay in the turn. Counts as a prompt and takes the place of an answer, as a prompt
+	 * does.
+	 */
+	public Turn regenerate(HttpSession session, String address, UUID answerId) {
+		refuseWhileShuttingDown();
+		synchronized (SessionLocks.of(session)) {
+			Conversation conversation = Conversation.of(session);
+			Turn stored = conversation.turnOf(answerId);
+			Turn turn = settled(stored);
+			if (turn.isGenerating()) {
+				throw Refused.conflict("Please wait until the current answer is complete.");
+			}
+			if (!conversation.isLatest(turn)) {
+				throw Refused.conflict("Only the latest answer can be regenerated.");
+			}
+			if (!turn.showing(answerId).answer().status().rateable()) {
+				throw Refused.conflict("A failed answer is retried, not regenerated.");
+			}
+			Slot slot = admitted(session, address);
+			Turn regenerated;
+			try {
+				regenerated = turn.withRegenerated(Turn.Answer.pending(origin(), answerId));
+				begin(regenerated, session.getId(), slot, history(conversation, answerId));
+			}
+			catch (RuntimeException ex) {
+				slot.release();
+				throw ex;
+			}
+			conversation.put(regenerated);
+			return regenerated;
+		}
+	}
+
+	/**
+	 * Shows another answer of a turn: the conversation continues from it. Refused while one of the turn's answers is
+	 * being generated (its stream belongs to the answer in the page).
+	 */
+	public Shown show(HttpSession session, UUID answerId) {
+		synchronized (SessionLocks.of(session)) {
+			Conversation conversation = Conversation.of(session);
+			Turn stored = conversation.turnOf(answerId);
+			Turn turn = settled(stored);
+			if (turn.isGenerating()) {
+				throw Refused.conflict("Please wait until the current answer is complete.");
+			}
+			Turn showing = turn.showing(answerId);
+			if (!showing.equals(stored)) {
+				conversation.put(showing);
+			}
+			List<Turn> reconciled = reconciled(List.of(showing));
+			return new Shown(reconciled.get(0), conversation.isLatest(showing));
+		}
+	}
+
+	/**
+	 * A turn as a request left it.
+	 *
+	 * @param latest whether it is the conversation's latest turn
+	 */
+	public record Shown(Turn turn, boolean latest) {
+	}
+
 	/** Stops an answer being generated here; its stream then closes and the page shows the partial answer. */
 	public void stop(HttpSession session, UUID answerId) {
 		Conversation.of(session).turnOf(answerId);
@@ -174,16 +240,18 @@ public class Turns {
 
 	/**
 	 * Changes the turn of an answer, serialized with every other change of this session's conversation here:
-	 * {@code change} gets the turn brought up to date and whether it is the latest, and returns the turn to keep.
-	 * Only that turn is written, and only when it differs.
+	 * {@code change} gets the turn brought up to date, showing that answer (whether the page shows it or another
+	 * of the turn's), and whether it is the latest answer; it returns the turn to keep, and gets it back. Only that
+	 * turn is written, and only when it differs; the answer it shows stays the one it showed.
 	 */
 	public Turn change(HttpSession session, UUID answerId, BiFunction<Turn, Boolean, Turn> change) {
 		synchronized (SessionLocks.of(session)) {
 			Conversation conversation = Conversation.of(session);
 			Turn stored = conversation.turnOf(answerId);
-			Turn changed = change.apply(settled(stored), conversation.isLatest(answerId));
-			if (!changed.equals(stored)) {
-				conversation.put(changed);
+			Turn changed = change.apply(settled(stored).showing(answerId), conversation.isLatest(answerId));
+			Turn kept = changed.showing(stored.answer().id());
+			if (!kept.equals(stored)) {
+				conversation.put(kept);
 			}
 			return changed;
 		}
@@ -207,8 +275,9 @@ public class Turns {
 		Slot slot = limits.stream(new Client(sessionId, request.getRemoteAddr()));
 		answers.stream(answerId, from, slot, request, response, () -> {
 			Conversation conversation = Conversation.of(existing(request));
-			Turn turn = reconciled(List.of(settled(conversation.turnOf(answerId)))).get(0);
-			return closing.html(turn, conversation.isLatest(answerId));
+			// The answer as its stream's element shows it, whichever answer of its turn the session shows now.
+			Turn turn = reconciled(List.of(settled(conversation.turnOf(answerId)).showing(answerId))).get(0);
+			return closing.html(turn, conversation.isLatest(turn));
 		});
 	}
 
@@ -232,14 +301,16 @@ public class Turns {
 		}
 		Map<UUID, Turn.Feedback> recorded = new HashMap<>();
 		try {
-			record.feedback(turns.stream().map(turn -> turn.answer().id()).toList())
+			record.feedback(turns.stream()
+				.flatMap(turn -> turn.siblings().stream().map(sibling -> sibling.answer().id()))
+				.toList())
 				.forEach(stored -> recorded.put(stored.answerId(), new Turn.Feedback(stored.rating(), stored.comment())));
 		}
 		catch (DataAccessException ex) {
 			throw Refused.unavailable("The chat cannot reach its database. Please try again in a moment.", ex);
 		}
 		return turns.stream()
-			.map(turn -> turn.withFeedback(recorded.getOrDefault(turn.answer().id(), Turn.Feedback.NONE)))
+			.map(turn -> turn.withFeedback(id -> recorded.getOrDefault(id, Turn.Feedback.NONE)))
 			.toList();
 	}
 
@@ -259,6 +330,18 @@ public class Turns {
 		if (!turn.isGenerating()) {
 			return turn;
 		}
+		Turn settled = turn;
+		for (Turn.Sibling sibling : turn.siblings()) {
+			if (sibling.answer().status() == AnswerStatus.GENERATING) {
+				UUID id = sibling.answer().id();
+				settled = settledAnswer(settled.showing(id)).showing(turn.answer().id());
+			}
+		}
+		return settled;
+	}
+
+	/** The turn with its shown answer, which is being generated, brought up to date. */
+	private Turn settledAnswer(Turn turn) {
 		UUID id = turn.answer().id();
 		Optional<AnswerProgress> progress = answers.progress(id);
 		if (progress.isEmpty()) {
@@ -354,7 +437,7 @@ public class Turns {
 				record.saveTurn(new FinishedTurn(turn.conversationId(), turn.prompt().id(), turn.prompt().text(),
 						turn.prompt().at(), turn.answer().id(), ended.text(), turn.answer().origin().responder(),
 						turn.answer().origin().model(), ended.firstTokenMillis(), ended.status(), Instant.now(),
-						ended.error()));
+						ended.error(), turn.prompt().parentId(), turn.answer().regeneratedFrom()));
 			}
 			catch (RuntimeException ex) {
 				log.error("Could not store a finished answer", ex);
