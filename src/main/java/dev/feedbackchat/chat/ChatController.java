@@ -123,6 +123,32 @@ class ChatController {
 		return "redirect:/#m-" + id;
 	}
 
+	/** Generates another answer to the prompt of the latest answer: it streams in place of the one shown. */
+	@HxRequest
+	@PostMapping("/messages/{id}/regenerate")
+	ResponseEntity<String> regenerate(@PathVariable UUID id, HttpSession session, HttpServletRequest request) {
+		return html(views.retried(turns.regenerate(session, request.getRemoteAddr(), id)));
+	}
+
+	@PostMapping("/messages/{id}/regenerate")
+	String regenerateWithoutJs(@PathVariable UUID id, HttpSession session, HttpServletRequest request) {
+		return "redirect:/#m-" + turns.regenerate(session, request.getRemoteAddr(), id).answer().id();
+	}
+
+	/** Shows this answer of its turn in place of the one shown: later prompts continue from it. */
+	@HxRequest
+	@PostMapping("/messages/{id}/show")
+	ResponseEntity<String> show(@PathVariable UUID id, HttpSession session) {
+		Turns.Shown shown = turns.show(session, id);
+		return html(views.shown(shown.turn(), shown.latest()));
+	}
+
+	@PostMapping("/messages/{id}/show")
+	String showWithoutJs(@PathVariable UUID id, HttpSession session) {
+		turns.show(session, id);
+		return "redirect:/#m-" + id;
+	}
+
 	@HxRequest
 	@PostMapping("/conversation/new")
 	ResponseEntity<String> newChat(HttpSession session) {
