@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,6 +76,8 @@ class RegenerateBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("#" + second + " button[aria-label='Next answer']")).isEnabled())
 			.isFalse();
 		assertThat(driver.findElements(By.cssSelector("#" + second + " button[aria-label=Regenerate]"))).hasSize(1);
+		// For docs/siblings.png: no hover or focus ring on the buttons.
+		new Actions(driver).moveToElement(driver.findElement(By.cssSelector(".topbar h1"))).perform();
 		js(driver).executeScript("document.activeElement.blur();");
 		saveScreenshot(driver, Path.of("target", "siblings.png"));
 

@@ -74,7 +74,8 @@ class RegenerateTests {
 			assertThat(fragment.selectFirst("fieldset#composer-fields").hasAttr("disabled")).isTrue();
 		}
 		else {
-			second = result.andReturn().getResponse().getRedirectedUrl().substring("/#m-".length());
+			result.andExpect(redirectedUrl("/"));
+			second = chat.page().selectFirst("article.message.assistant").id().substring(2);
 			assertThat(second).isNotEqualTo(first);
 		}
 		Document streaming = chat.page();
