@@ -83,6 +83,17 @@ public final class Conversation {
 		return load(keys.get(index));
 	}
 
+	/** The turn of this prompt, if it is in this conversation. */
+	Optional<Turn> turnOfPrompt(UUID promptId) {
+		for (int i = keys.size() - 1; i >= 0; i--) {
+			Turn turn = load(keys.get(i));
+			if (turn != null && turn.prompt().id().equals(promptId)) {
+				return Optional.of(turn);
+			}
+		}
+		return Optional.empty();
+	}
+
 	/**
 	 * The index of the key of the turn with this answer, or -1. A turn's key names its first answer; one
 	 * regenerated later is found by reading the turns, newest first.

@@ -99,6 +99,13 @@ public record Turn(UUID conversationId, Prompt prompt, List<Sibling> siblings, i
 		return new Turn(conversationId, prompt, more, more.size() - 1);
 	}
 
+	/** An answer the record holds and this turn lacks (another request wrote the turn without it), after the others. */
+	Turn withRecorded(Answer recorded) {
+		List<Sibling> more = new ArrayList<>(siblings);
+		more.add(new Sibling(recorded, Feedback.NONE));
+		return new Turn(conversationId, prompt, more, shown);
+	}
+
 	private Turn withShown(Sibling changed) {
 		List<Sibling> changedSiblings = new ArrayList<>(siblings);
 		changedSiblings.set(shown, changed);

@@ -3,6 +3,7 @@ package dev.feedbackchat.conversation;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,12 @@ import dev.feedbackchat.limits.Slot;
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.Blank;
 import dev.feedbackchat.model.Refused;
+import dev.feedbackchat.responder.EchoResponder;
 import dev.feedbackchat.responder.Responder;
 import dev.feedbackchat.responder.Responder.Generation;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.store.FinishedTurn;
+import dev.feedbackchat.store.RecordedAnswer;
 import dev.feedbackchat.stream.AnswerProgress;
 import dev.feedbackchat.stream.Finished;
 import dev.feedbackchat.stream.Finisher;
@@ -175,7 +178,7 @@ public class Turns {
 		refuseWhileShuttingDown();
 		synchronized (SessionLocks.of(session)) {
 			Conversation conversation = Conversation.of(session);
-			Turn stored = conversation.turnOf(answerId);
+			Turn stored = located(conversation, answerId);
 			Turn turn = settled(stored);
 			if (turn.isGenerating()) {
 				throw Refused.conflict("Please wait until the current answer is complete.");
@@ -208,7 +211,7 @@ public class Turns {
 	public Shown show(HttpSession session, UUID answerId) {
 		synchronized (SessionLocks.of(session)) {
 			Conversation conversation = Conversation.of(session);
-			Turn stored = conversation.turnOf(answerId);
+			Turn stored = located(conversation, answerId);
 			Turn turn = settled(stored);
 			if (turn.isGenerating()) {
 				throw Refused.conflict("Please wait until the current answer is complete.");
@@ -247,7 +250,7 @@ public class Turns {
 	public Turn change(HttpSession session, UUID answerId, BiFunction<Turn, Boolean, Turn> change) {
 		synchronized (SessionLocks.of(session)) {
 			Conversation conversation = Conversation.of(session);
-			Turn stored = conversation.turnOf(answerId);
+			Turn stored = located(conversation, answerId);
 			Turn changed = change.apply(settled(stored).showing(answerId), conversation.isLatest(answerId));
 			Turn kept = changed.showing(stored.answer().id());
 			if (!kept.equals(stored)) {
@@ -276,9 +279,36 @@ public class Turns {
 		answers.stream(answerId, from, slot, request, response, () -> {
 			Conversation conversation = Conversation.of(existing(request));
 			// The answer as its stream's element shows it, whichever answer of its turn the session shows now.
-			Turn turn = reconciled(List.of(settled(conversation.turnOf(answerId)).showing(answerId))).get(0);
+			Turn turn = reconciled(List.of(settled(located(conversation, answerId)).showing(answerId))).get(0);
 			return closing.html(turn, conversation.isLatest(turn));
 		});
+	}
+
+	/**
+	 * The turn of an answer. With several instances, also one whose answer the record holds and the session lost (a
+	 * request on another instance wrote the turn without it at the same moment): found by its prompt, with the
+	 * record's answers.
+	 */
+	private Turn located(Conversation conversation, UUID answerId) {
+		try {
+			return conversation.turnOf(answerId);
+		}
+		catch (Refused ex) {
+			if (!others.enabled()) {
+				throw ex;
+			}
+			Optional<UUID> prompt;
+			try {
+				prompt = record.promptOf(answerId);
+			}
+			catch (DataAccessException unreachable) {
+				throw Refused.unavailable("The chat cannot reach its database. Please try again in a moment.", unreachable);
+			}
+			return prompt.flatMap(conversation::turnOfPrompt)
+				.map(turn -> reconciled(List.of(turn)).get(0))
+				.filter(turn -> turn.indexOf(answerId) >= 0)
+				.orElseThrow(() -> ex);
+		}
 	}
 
 	/** The request's session; a request without one has no conversation, so no answer of it is found. */
@@ -291,27 +321,45 @@ public class Turns {
 	}
 
 	/**
-	 * The turns with their feedback as the record holds it. With several instances a session's copy may lag
-	 * behind a rating made on another instance at the same moment; alone, the session is written after the
-	 * record under the session's lock, so it is the record.
+	 * The turns with their answers and feedback as the record holds them. With several instances a session's copy
+	 * may lag behind a rating made on another instance at the same moment, or lose an answer regenerated there when
+	 * both requests wrote the turn at once; alone, the session is written after the record under the session's
+	 * lock, so it is the record.
 	 */
 	public List<Turn> reconciled(List<Turn> turns) {
 		if (!others.enabled() || turns.isEmpty()) {
 			return turns;
 		}
-		Map<UUID, Turn.Feedback> recorded = new HashMap<>();
+		List<RecordedAnswer> answers;
 		try {
-			record.feedback(turns.stream()
-				.flatMap(turn -> turn.siblings().stream().map(sibling -> sibling.answer().id()))
-				.toList())
-				.forEach(stored -> recorded.put(stored.answerId(), new Turn.Feedback(stored.rating(), stored.comment())));
+			answers = record.answersTo(turns.stream().map(turn -> turn.prompt().id()).toList(),
+					turns.stream().flatMap(turn -> turn.siblings().stream().map(sibling -> sibling.answer().id())).toList());
 		}
 		catch (DataAccessException ex) {
 			throw Refused.unavailable("The chat cannot reach its database. Please try again in a moment.", ex);
 		}
-		return turns.stream()
-			.map(turn -> turn.withFeedback(id -> recorded.getOrDefault(id, Turn.Feedback.NONE)))
-			.toList();
+		Map<UUID, Turn.Feedback> recorded = new HashMap<>();
+		Map<UUID, List<RecordedAnswer>> byPrompt = new HashMap<>();
+		for (RecordedAnswer answer : answers) {
+			recorded.put(answer.id(), new Turn.Feedback(answer.rating(), answer.comment()));
+			byPrompt.computeIfAbsent(answer.promptId(), id -> new ArrayList<>()).add(answer);
+		}
+		return turns.stream().map(turn -> {
+			Turn reconciled = turn;
+			for (RecordedAnswer answer : byPrompt.getOrDefault(turn.prompt().id(), List.of())) {
+				if (answer.text() != null && turn.indexOf(answer.id()) < 0) {
+					reconciled = reconciled.withRecorded(new Turn.Answer(answer.id(), answer.text(), answer.status(),
+							answer.error(), new Turn.Origin(answer.responder(), answer.model(), markdown(answer.responder()),
+									null), answer.answeredAt(), answer.firstTokenMillis(), answer.regeneratedFrom()));
+				}
+			}
+			return reconciled.withFeedback(id -> recorded.getOrDefault(id, Turn.Feedback.NONE));
+		}).toList();
+	}
+
+	/** Whether an answer of this responder is Markdown: all but the echo's (instances share their settings). */
+	private boolean markdown(String responderName) {
+		return responder.name().equals(responderName) ? responder.writesMarkdown() : !EchoResponder.NAME.equals(responderName);
 	}
 
 	/** Ends the session's conversation; the next prompt starts a new one. */

@@ -125,6 +125,14 @@ public class ChatRecord {
 			.optional();
 	}
 
+	/** The prompt a recorded answer answers. */
+	public Optional<UUID> promptOf(UUID answerId) {
+		return jdbc.sql("select prompt_id from message where id = :id and role = 'assistant'")
+			.param("id", answerId)
+			.query(UUID.class)
+			.optional();
+	}
+
 	/** Forgets a failed answer that is being generated again, so no instance takes it for its final state. */
 	public void forgetFailed(UUID answerId) {
 		jdbc.sql("delete from message where id = :id and status = :failed")
@@ -188,6 +196,30 @@ public class ChatRecord {
 			.param("ids", answerIds)
 			.query((rs, n) -> new StoredFeedback(rs.getObject("message_id", UUID.class), rs.getString("scale"),
 					rs.getInt("rating"), rs.getString("comment")))
+			.list();
+	}
+
+	/**
+	 * The answers recorded to these prompts, oldest first, each with its feedback; the texts only of those not
+	 * {@code known} (a page knows most of its answers; what it lacks, a request on another instance wrote).
+	 */
+	public List<RecordedAnswer> answersTo(Collection<UUID> promptIds, Collection<UUID> known) {
+		if (promptIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select m.prompt_id, m.id, m.status, m.error, m.responder, m.model, m.first_token_ms, "
+				+ "m.regenerated_from, m.created_at, f.rating, f.comment, "
+				+ "case when m.id in (:known) then null else m.content end as content "
+				+ "from message m left join feedback f on f.message_id = m.id "
+				+ "where m.prompt_id in (:prompts) and m.role = 'assistant' order by m.created_at, m.id")
+			.param("prompts", promptIds)
+			.param("known", known.isEmpty() ? List.of(new UUID(0, 0)) : known)
+			.query((rs, n) -> new RecordedAnswer(rs.getObject("prompt_id", UUID.class), rs.getObject("id", UUID.class),
+					rs.getString("content"), AnswerStatus.of(rs.getString("status")), rs.getString("error"),
+					rs.getString("responder"), rs.getString("model"), rs.getObject("first_token_ms", Long.class),
+					rs.getObject("regenerated_from", UUID.class),
+					rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("rating", Integer.class),
+					rs.getString("comment")))
 			.list();
 	}
 

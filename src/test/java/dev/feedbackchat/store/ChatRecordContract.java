@@ -196,6 +196,30 @@ abstract class ChatRecordContract {
 		assertThat(record.answer(turn.answerId())).isPresent();
 	}
 
+	@Test
+	void theAnswersToPromptsComeOldestFirstWithTheirFeedbackAndTheTextsOfThoseNotKnown() {
+		FinishedTurn first = turn(UUID.randomUUID(), "answers to me");
+		record.saveTurn(first);
+		FinishedTurn regenerated = continuing(new FinishedTurn(first.conversationId(), first.promptId(), first.prompt(),
+				first.promptedAt(), UUID.randomUUID(), "the second, \"quoted\" 😀", "openai", "m", 4L, AnswerStatus.STOPPED,
+				first.answeredAt().plusSeconds(1), null), null, first.answerId());
+		record.saveTurn(regenerated);
+		record.rateOnce(first.answerId(), UP);
+		record.commentOnce(first.answerId(), "fine");
+
+		List<RecordedAnswer> answers = record.answersTo(List.of(first.promptId(), UUID.randomUUID()), List.of(first.answerId()));
+
+		assertThat(answers).extracting(RecordedAnswer::id).containsExactly(first.answerId(), regenerated.answerId());
+		assertThat(answers.get(0).text()).as("known").isNull();
+		assertThat(answers.get(0).rating()).isEqualTo(1);
+		assertThat(answers.get(0).comment()).isEqualTo("fine");
+		RecordedAnswer second = answers.get(1);
+		assertThat(second).isEqualTo(new RecordedAnswer(first.promptId(), regenerated.answerId(), regenerated.answer(),
+				AnswerStatus.STOPPED, null, "openai", "m", 4L, first.answerId(), second.answeredAt(), null, null));
+		assertThat(record.promptOf(regenerated.answerId())).contains(first.promptId());
+		assertThat(record.promptOf(first.promptId())).as("a prompt answers nothing").isEmpty();
+	}
+
 	static FinishedTurn continuing(FinishedTurn turn, UUID parentId, UUID regeneratedFrom) {
 		return new FinishedTurn(turn.conversationId(), turn.promptId(), turn.prompt(), turn.promptedAt(), turn.answerId(),
 				turn.answer(), turn.responder(), turn.model(), turn.firstTokenMillis(), turn.status(), turn.answeredAt(),
