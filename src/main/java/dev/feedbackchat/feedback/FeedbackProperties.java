@@ -42,8 +42,8 @@ public record FeedbackProperties(FeedbackMode mode, FeedbackScale scale, @Defaul
 
 	/**
 	 * The chips offered after a rating, in the order shown; an empty list offers none. Labels are stored as they
-	 * are, one per line: each must have a visible character, no line break or other control character, and at most
-	 * 100 characters, and appear once in its list (a label may be in both lists).
+	 * are, one per line: each must have a visible character, no line break, control or private-use character, no
+	 * space at either end, at most 100 characters, and appear once in its list (a label may be in both lists).
 	 *
 	 * @param negative {@code chat.feedback.reasons.negative}: after a negative rating
 	 * @param positive {@code chat.feedback.reasons.positive}: after a positive one
@@ -80,8 +80,9 @@ public record FeedbackProperties(FeedbackMode mode, FeedbackScale scale, @Defaul
 			Set<String> seen = new HashSet<>();
 			for (String label : labels) {
 				require(label != null && !Blank.is(label), "%s has a blank reason", setting);
-				require(label.codePoints().noneMatch(FeedbackProperties::breaksLines),
-						"%s: reason \"%s\" has a line break or another control character", setting, label.strip());
+				require(label.codePoints().noneMatch(FeedbackProperties::unfit),
+						"%s: reason \"%s\" has a line break, another control character or a private-use character",
+						setting, label.strip());
 				require(label.length() <= REASON_MAX_LENGTH, "%s: reason \"%s\" is longer than %d characters", setting,
 						label, REASON_MAX_LENGTH);
 				require(label.equals(label.strip()), "%s: reason \"%s\" starts or ends with a space", setting, label);
@@ -104,10 +105,15 @@ public record FeedbackProperties(FeedbackMode mode, FeedbackScale scale, @Defaul
 
 	}
 
-	/** Line and paragraph separators, and control characters (line feed, carriage return, NEL, NUL...). */
-	private static boolean breaksLines(int codePoint) {
+	/**
+	 * Line and paragraph separators and control characters (line feed, carriage return, NEL, NUL...), which the
+	 * record's one-label-per-line form cannot hold; and private-use characters, which mark where texts go in the
+	 * widget's rendered shape (see MessageViews), whose key holds the labels.
+	 */
+	private static boolean unfit(int codePoint) {
 		int type = Character.getType(codePoint);
-		return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+		return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+				|| type == Character.PRIVATE_USE;
 	}
 
 	private static void require(boolean valid, String message, Object... arguments) {

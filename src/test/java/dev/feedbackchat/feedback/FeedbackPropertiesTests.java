@@ -69,8 +69,9 @@ class FeedbackPropertiesTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
 			"chat.feedback.reasons.negative[0] | '\u00A0\u200B' | chat.feedback.reasons.negative has a blank reason",
-			"chat.feedback.reasons.negative[0] | 'Next\u0085line' | chat.feedback.reasons.negative: reason \"Next\u0085line\" has a line break or another control character",
-			"chat.feedback.reasons.positive[0] | 'Para\u2029graph' | chat.feedback.reasons.positive: reason \"Para\u2029graph\" has a line break or another control character",
+			"chat.feedback.reasons.negative[0] | 'Next\u0085line' | chat.feedback.reasons.negative: reason \"Next\u0085line\" has a line break, another control character or a private-use character",
+			"chat.feedback.reasons.positive[0] | 'Para\u2029graph' | chat.feedback.reasons.positive: reason \"Para\u2029graph\" has a line break, another control character or a private-use character",
+			"chat.feedback.reasons.positive[0] | 'Marker \uE000comment\uE000' | chat.feedback.reasons.positive: reason \"Marker \uE000comment\uE000\" has a line break, another control character or a private-use character",
 			"chat.feedback.reasons.positive[0] | ' Padded' | chat.feedback.reasons.positive: reason \" Padded\" starts or ends with a space",
 			"chat.feedback.correction.max-length | 0 | chat.feedback.correction.max-length must be from 1 to 500,000, not 0",
 			"chat.feedback.correction.max-length | 500001 | chat.feedback.correction.max-length must be from 1 to 500,000, not 500001" })
@@ -86,7 +87,7 @@ class FeedbackPropertiesTests {
 		assertThatThrownBy(() -> bind("chat.feedback.reasons.negative", "Other,Too long,Other")).rootCause()
 			.hasMessage("chat.feedback.reasons.negative lists \"Other\" twice");
 		assertThatThrownBy(() -> bind("chat.feedback.reasons.negative[0]", "Two\nlines")).rootCause()
-			.hasMessage("chat.feedback.reasons.negative: reason \"Two\nlines\" has a line break or another control character");
+			.hasMessage("chat.feedback.reasons.negative: reason \"Two\nlines\" has a line break, another control character or a private-use character");
 		String longLabel = "x".repeat(101);
 		assertThatThrownBy(() -> bind("chat.feedback.reasons.positive", longLabel)).rootCause()
 			.hasMessage("chat.feedback.reasons.positive: reason \"%s\" is longer than 100 characters", longLabel);
