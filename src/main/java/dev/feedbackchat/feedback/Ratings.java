@@ -19,9 +19,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
- * Ratings and their details (reasons, comment, correction). Each is written to the record first, whose constraints decide between concurrent
- * requests on any instance; the session's turn then takes the feedback as the record holds it, so a request
- * that loses a race shows the winner instead of its own.
+ * Ratings and their details (reasons, comment, correction). Each is written to the record first, whose
+ * constraints and conditional updates decide between concurrent requests on any instance; the session's turn then
+ * takes the feedback as the record holds it, so a request that loses a race shows the winner instead of its own.
  */
 @Service
 public class Ratings {
