@@ -1,5 +1,6 @@
 package dev.feedbackchat.conversation;
 
+import java.io.EOFException;
 import java.io.Externalizable;
 import java.io.IOException;
 import java.io.ObjectInput;
@@ -7,6 +8,8 @@ import java.io.ObjectOutput;
 import java.io.Serial;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import dev.feedbackchat.model.AnswerStatus;
@@ -53,6 +56,11 @@ final class SerializedTurn implements Externalizable {
 		out.writeLong(answer.firstTokenMillis() == null ? -1 : answer.firstTokenMillis());
 		out.writeInt(turn.feedback().rating() == null ? -1 : turn.feedback().rating());
 		writeNullable(out, turn.feedback().comment());
+		out.writeInt(turn.feedback().reasons().size());
+		for (String reason : turn.feedback().reasons()) {
+			writeString(out, reason);
+		}
+		writeNullable(out, turn.feedback().correction());
 	}
 
 	@Override
@@ -68,8 +76,20 @@ final class SerializedTurn implements Externalizable {
 		long firstToken = in.readLong();
 		int rating = in.readInt();
 		String comment = readNullable(in);
+		List<String> reasons = new ArrayList<>();
+		String correction = null;
+		try {
+			for (int count = in.readInt(); reasons.size() < count;) {
+				reasons.add(readString(in));
+			}
+			correction = readNullable(in);
+		}
+		catch (EOFException ex) {
+			// Written before reasons and corrections existed: the turn has none.
+		}
 		turn = new Turn(conversationId, prompt, new Turn.Answer(answerId, text, status, error, origin, startedAt,
-				firstToken < 0 ? null : firstToken), new Turn.Feedback(rating < 0 ? null : rating, comment));
+				firstToken < 0 ? null : firstToken), new Turn.Feedback(rating < 0 ? null : rating, comment, reasons,
+						correction));
 	}
 
 	@Serial

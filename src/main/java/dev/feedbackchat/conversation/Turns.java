@@ -233,7 +233,7 @@ public class Turns {
 		Map<UUID, Turn.Feedback> recorded = new HashMap<>();
 		try {
 			record.feedback(turns.stream().map(turn -> turn.answer().id()).toList())
-				.forEach(stored -> recorded.put(stored.answerId(), new Turn.Feedback(stored.rating(), stored.comment())));
+				.forEach(stored -> recorded.put(stored.answerId(), Turn.Feedback.of(stored)));
 		}
 		catch (DataAccessException ex) {
 			throw Refused.unavailable("The chat cannot reach its database. Please try again in a moment.", ex);
