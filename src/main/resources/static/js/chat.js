@@ -1,5 +1,5 @@
-// What htmx attributes cannot express under a Content-Security-Policy without eval: Enter to send, and
-// keeping the newest message in view while the reader has not scrolled up or asked for older ones.
+// What htmx attributes cannot express under a Content-Security-Policy without eval: Enter to send, keeping the
+// newest message in view while the reader has not scrolled up or asked for older ones, and toggling reason chips.
 (() => {
   let followNewest = true;
 
@@ -52,6 +52,31 @@
     const active = document.activeElement;
     if (!(active && active.matches('textarea, input') && !fields.contains(active))) {
       fields.querySelector('textarea')?.focus();
+    }
+  });
+
+  // Reason chips: without JavaScript each is a checkbox styled as a chip; here its toggle button (aria-pressed)
+  // is shown instead and sets the hidden checkbox, which the details form sends.
+  const reasonBox = (button) => document.getElementById(button.dataset.reasonBox);
+
+  document.addEventListener('htmx:load', (event) => {
+    event.target.querySelectorAll('button.chip[data-reason-box][hidden]').forEach((button) => {
+      const box = reasonBox(button);
+      if (box) {
+        button.setAttribute('aria-pressed', String(box.checked));
+        box.hidden = true;
+        box.labels.forEach((label) => { label.hidden = true; });
+        button.hidden = false;
+      }
+    });
+  });
+
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('button.chip[data-reason-box]');
+    const box = button && reasonBox(button);
+    if (box) {
+      box.checked = !box.checked;
+      button.setAttribute('aria-pressed', String(box.checked));
     }
   });
 

@@ -147,7 +147,7 @@ class ChatBrowserTests {
 
 		// Then the comment box, sent through htmx (its own hidden form is not in this page yet).
 		By box = By.cssSelector("#" + articleId + " textarea[name=comment]");
-		assertThat(driver.findElement(By.cssSelector("#" + articleId + " .comment-form label")).getText())
+		assertThat(driver.findElement(By.cssSelector("#" + articleId + " .comment-form label[for^=comment-]")).getText())
 			.isEqualTo("Anything to add?");
 		driver.findElement(box).sendKeys("Short & sweet <3");
 		driver.findElement(By.cssSelector("#" + articleId + " button.send-comment")).click();

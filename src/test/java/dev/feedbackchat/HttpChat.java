@@ -148,7 +148,9 @@ public class HttpChat {
 		assertThat(form.attr("method")).isEqualToIgnoringCase("post");
 		Map<String, String> fields = new java.util.LinkedHashMap<>();
 		for (Element field : page.select("input[name], textarea[name]")) {
-			if (field.closest("form") == form || form.id().equals(field.attr("form"))) {
+			// As a browser: a checkbox is sent only when checked (a reason chip, say).
+			boolean unchecked = field.is("input[type=checkbox]") && !field.hasAttr("checked");
+			if (!unchecked && (field.closest("form") == form || form.id().equals(field.attr("form")))) {
 				String name = field.attr("name");
 				fields.put(name, typed.getOrDefault(name, field.is("textarea") ? field.wholeText() : field.val()));
 			}

@@ -1,10 +1,12 @@
 package dev.feedbackchat.chat;
 
+import java.util.List;
 import java.util.UUID;
 
 import dev.feedbackchat.feedback.Ratings;
 import dev.feedbackchat.system.Rejections;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpStatus;
@@ -15,8 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Ratings and comments. A request whose change the record refuses (another request rated or commented first,
- * on any instance) is answered 409 with the widget as recorded: locked, showing the stored rating.
+ * Ratings and their details (reasons, comment, correction). A request whose change the record refuses (another
+ * request rated or sent details first, on any instance) is answered 409 with the widget as recorded.
  */
 @Controller
 class FeedbackController {
@@ -46,18 +48,25 @@ class FeedbackController {
 		return "redirect:/#m-" + id;
 	}
 
+	/** A rated answer's details, sent together once: reasons (repeated), comment and correction, each optional. */
 	@HxRequest
 	@PostMapping("/messages/{id}/comment")
-	ResponseEntity<String> comment(@PathVariable UUID id, @RequestParam(defaultValue = "") String comment,
-			HttpSession session) {
-		return widget(ratings.comment(session, id, comment));
+	ResponseEntity<String> details(@PathVariable UUID id, @RequestParam(defaultValue = "") String comment,
+			@RequestParam(defaultValue = "") String correction, HttpServletRequest request, HttpSession session) {
+		return widget(ratings.details(session, id, reasons(request), comment, correction));
 	}
 
 	@PostMapping("/messages/{id}/comment")
-	String commentWithoutJs(@PathVariable UUID id, @RequestParam(defaultValue = "") String comment,
-			HttpSession session) {
-		recorded(ratings.comment(session, id, comment));
+	String detailsWithoutJs(@PathVariable UUID id, @RequestParam(defaultValue = "") String comment,
+			@RequestParam(defaultValue = "") String correction, HttpServletRequest request, HttpSession session) {
+		recorded(ratings.details(session, id, reasons(request), comment, correction));
 		return "redirect:/#m-" + id;
+	}
+
+	/** The chosen reasons, each as sent: a label may hold a comma, which a List parameter would split it at. */
+	private static List<String> reasons(HttpServletRequest request) {
+		String[] reasons = request.getParameterValues("reason");
+		return reasons == null ? List.of() : List.of(reasons);
 	}
 
 	private ResponseEntity<String> widget(Ratings.Outcome outcome) {

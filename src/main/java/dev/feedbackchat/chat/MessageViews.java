@@ -214,10 +214,14 @@ public class MessageViews implements ClosingView {
 		if (widget == null) {
 			return null;
 		}
+		// The reasons are labels of the settings (few), so they are part of the shape; the texts are filled in.
 		FeedbackWidget key = new FeedbackWidget(ID, widget.scale(), widget.buttons(), widget.enabled(), widget.choices(),
-				widget.rated(), widget.comment() != null ? COMMENT : null, widget.commentLabel());
-		Shape shape = shape(key, k -> render("feedback/widget", "widget", Map.of("widget", k)), ID.toString(), COMMENT);
-		return shape.fill(widget.messageId().toString(), widget.comment() != null ? escape(widget.comment()) : "");
+				widget.rated(), widget.comment() != null ? COMMENT : null, widget.reasons(),
+				widget.correction() != null ? CORRECTION : null, widget.form());
+		Shape shape = shape(key, k -> render("feedback/widget", "widget", Map.of("widget", k)), ID.toString(), COMMENT,
+				CORRECTION);
+		return shape.fill(widget.messageId().toString(), widget.comment() != null ? escape(widget.comment()) : "",
+				widget.correction() != null ? escape(widget.correction()) : "");
 	}
 
 	private Shape shape(Object key, Function<Object, String> render, String... markers) {
@@ -243,6 +247,8 @@ public class MessageViews implements ClosingView {
 	private static final String WIDGET = "\uE000widget\uE000";
 
 	private static final String COMMENT = "\uE000comment\uE000";
+
+	private static final String CORRECTION = "\uE000correction\uE000";
 
 	private static final String PLACE = "\uE000place\uE000";
 

@@ -46,7 +46,7 @@ public class Pages {
 		model.put("streaming", !shown.isEmpty() && shown.get(shown.size() - 1).isGenerating());
 		model.put("commentForms", shown.stream().filter(turn -> {
 			FeedbackWidget widget = policy.widget(turn, turn == shown.get(shown.size() - 1));
-			return widget != null && widget.commentLabel() != null;
+			return widget != null && widget.form() != null;
 		}).map(turn -> turn.answer().id()).toList());
 		return model;
 	}

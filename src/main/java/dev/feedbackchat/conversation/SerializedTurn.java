@@ -1,5 +1,6 @@
 package dev.feedbackchat.conversation;
 
+import java.io.EOFException;
 import java.io.Externalizable;
 import java.io.IOException;
 import java.io.ObjectInput;
@@ -65,7 +66,7 @@ final class SerializedTurn implements Externalizable {
 			// The layout of a turn with one answer: the conversation id, whose first long was just read.
 			UUID conversationId = new UUID(first, in.readLong());
 			Turn.Prompt prompt = new Turn.Prompt(readUuid(in), readString(in), readInstant(in));
-			turn = new Turn(conversationId, prompt, readAnswer(in, false), readFeedback(in));
+			turn = new Turn(conversationId, prompt, readAnswer(in, false), readFeedback(in, false));
 			return;
 		}
 		UUID conversationId = readUuid(in);
@@ -74,7 +75,7 @@ final class SerializedTurn implements Externalizable {
 		int shown = in.readInt();
 		List<Turn.Sibling> siblings = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			siblings.add(new Turn.Sibling(readAnswer(in, true), readFeedback(in)));
+			siblings.add(new Turn.Sibling(readAnswer(in, true), readFeedback(in, true)));
 		}
 		turn = new Turn(conversationId, prompt, siblings, shown);
 	}
@@ -111,12 +112,35 @@ final class SerializedTurn implements Externalizable {
 	private static void writeFeedback(ObjectOutput out, Turn.Feedback feedback) throws IOException {
 		out.writeInt(feedback.rating() == null ? -1 : feedback.rating());
 		writeNullable(out, feedback.comment());
+		out.writeInt(feedback.reasons().size());
+		for (String reason : feedback.reasons()) {
+			writeString(out, reason);
+		}
+		writeNullable(out, feedback.correction());
 	}
 
-	private static Turn.Feedback readFeedback(ObjectInput in) throws IOException {
+	/**
+	 * Feedback as {@link #writeFeedback} wrote it. A turn with one answer was written with its reasons and correction
+	 * at the end, or, before they existed, without them.
+	 */
+	private static Turn.Feedback readFeedback(ObjectInput in, boolean siblings) throws IOException {
 		int rating = in.readInt();
 		String comment = readNullable(in);
-		return new Turn.Feedback(rating < 0 ? null : rating, comment);
+		List<String> reasons = new ArrayList<>();
+		String correction = null;
+		try {
+			for (int count = in.readInt(); reasons.size() < count;) {
+				reasons.add(readString(in));
+			}
+			correction = readNullable(in);
+		}
+		catch (EOFException ex) {
+			if (siblings) {
+				throw ex;
+			}
+			// Written before reasons and corrections existed: the turn has none.
+		}
+		return new Turn.Feedback(rating < 0 ? null : rating, comment, reasons, correction);
 	}
 
 	@Serial

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.feedbackchat.model.AnswerStatus;
+import dev.feedbackchat.store.StoredFeedback;
 import dev.feedbackchat.stream.AnswerProgress;
 
 /**
@@ -179,15 +180,40 @@ public record Turn(UUID conversationId, Prompt prompt, List<Sibling> siblings, i
 	}
 
 	/**
-	 * @param rating  the value on the configured scale, {@code null} until rated
-	 * @param comment {@code null} until written
+	 * @param rating     the value on the configured scale, {@code null} until rated
+	 * @param comment    {@code null} until written
+	 * @param reasons    the reasons chosen with the rating, in the order offered; empty until sent
+	 * @param correction what the answer should have been, {@code null} until written
 	 */
-	public record Feedback(Integer rating, String comment) implements Serializable {
+	public record Feedback(Integer rating, String comment, List<String> reasons, String correction)
+			implements Serializable {
 
 		public static final Feedback NONE = new Feedback(null, null);
 
+		public Feedback {
+			reasons = List.copyOf(reasons);
+		}
+
+		public Feedback(Integer rating, String comment) {
+			this(rating, comment, List.of(), null);
+		}
+
+		/** The feedback as the record holds it. */
+		public static Feedback of(StoredFeedback stored) {
+			return new Feedback(stored.rating(), stored.comment(), stored.reasons(), stored.correction());
+		}
+
 		public boolean isRated() {
 			return rating != null;
+		}
+
+		/** Whether the details (reasons, comment, correction: sent together, once) have been sent. */
+		public boolean hasDetails() {
+			return comment != null || !reasons.isEmpty() || correction != null;
+		}
+
+		public Feedback rated(int value) {
+			return new Feedback(value, comment, reasons, correction);
 		}
 
 	}

@@ -341,7 +341,9 @@ public class Turns {
 		Map<UUID, Turn.Feedback> recorded = new HashMap<>();
 		Map<UUID, List<RecordedAnswer>> byPrompt = new HashMap<>();
 		for (RecordedAnswer answer : answers) {
-			recorded.put(answer.id(), new Turn.Feedback(answer.rating(), answer.comment()));
+			if (answer.feedback() != null) {
+				recorded.put(answer.id(), Turn.Feedback.of(answer.feedback()));
+			}
 			byPrompt.computeIfAbsent(answer.promptId(), id -> new ArrayList<>()).add(answer);
 		}
 		return turns.stream().map(turn -> {

@@ -1,5 +1,6 @@
 package dev.feedbackchat.feedback;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -9,6 +10,8 @@ import dev.feedbackchat.conversation.Turn;
 import dev.feedbackchat.feedback.FeedbackWidget.Choice;
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.FeedbackScale;
+import dev.feedbackchat.model.Refused;
+import dev.feedbackchat.model.Sentiment;
 
 import org.springframework.stereotype.Component;
 
@@ -18,13 +21,21 @@ public class FeedbackPolicy {
 
 	public static final int COMMENT_MAX_LENGTH = 2000;
 
+	static final String DETAILS_SENT = "Your feedback on this answer has already been sent.";
+
 	private final FeedbackMode mode;
 
 	private final FeedbackScale scale;
 
+	private final FeedbackProperties.Reasons reasons;
+
+	private final int correctionMaxLength;
+
 	public FeedbackPolicy(FeedbackProperties properties) {
 		this.mode = properties.mode();
 		this.scale = properties.scale();
+		this.reasons = properties.reasons();
+		this.correctionMaxLength = properties.correction().maxLength();
 	}
 
 	public FeedbackScale scale() {
@@ -53,17 +64,46 @@ public class FeedbackPolicy {
 					value != null && (value == v || (scale == FeedbackScale.STARS && v < value))))
 			.toList();
 		String rated = value != null && scale.accepts(value) ? scale.label(value) : null;
-		String commentLabel = commentRefusal(turn, latest).isEmpty() ? commentQuestion(value) : null;
-		return new FeedbackWidget(turn.answer().id(), scale.id(), buttons, enabled, choices, rated,
-				turn.feedback().comment(), commentLabel);
+		Turn.Feedback feedback = turn.feedback();
+		return new FeedbackWidget(turn.answer().id(), scale.id(), buttons, enabled, choices, rated, feedback.comment(),
+				feedback.reasons(), feedback.correction(), detailsRefusal(turn, latest).isEmpty() ? form(value) : null);
 	}
 
 	public FeedbackWidget widget(Conversation conversation, Turn turn) {
 		return widget(turn, conversation.isLatest(turn.answer().id()));
 	}
 
-	private String commentQuestion(int value) {
-		return scale.isNegative(value) ? "What could be better?" : "Anything to add?";
+	/** The details form after this rating: a neutral one gets no reasons, only a negative one a correction. */
+	private FeedbackWidget.Form form(int value) {
+		Sentiment sentiment = scale.sentiment(value);
+		boolean negative = sentiment == Sentiment.NEGATIVE;
+		return new FeedbackWidget.Form(negative ? "What could be better?" : "Anything to add?",
+				negative ? "What went wrong?" : "What was good?", reasons.of(sentiment), negative, correctionMaxLength);
+	}
+
+	int correctionMaxLength() {
+		return correctionMaxLength;
+	}
+
+	/**
+	 * The reasons sent with details, in the order offered after this rating.
+	 *
+	 * @throws Refused (invalid) for a reason not offered after this rating
+	 */
+	List<String> chosenReasons(int value, Collection<String> sent) {
+		List<String> offered = reasons.of(scale.sentiment(value));
+		for (String reason : sent) {
+			if (!offered.contains(reason)) {
+				throw Refused.invalid(reasons.negative().contains(reason) || reasons.positive().contains(reason)
+						? "That reason does not go with your rating." : "Choose reasons from those offered.");
+			}
+		}
+		return offered.stream().filter(sent::contains).toList();
+	}
+
+	/** Whether an answer with this rating can get a correction: after a negative rating only. */
+	boolean correctable(int value) {
+		return scale.isNegative(value);
 	}
 
 	/** Why this answer cannot be rated now, or empty if it can. */
@@ -96,8 +136,8 @@ public class FeedbackPolicy {
 		return Optional.empty();
 	}
 
-	/** Why this answer cannot get a comment now, or empty if it can. */
-	Optional<String> commentRefusal(Turn turn, boolean latest) {
+	/** Why this answer cannot get details (reasons, comment, correction) now, or empty if it can. */
+	Optional<String> detailsRefusal(Turn turn, boolean latest) {
 		Optional<String> uncommentable = uncommentable(latest);
 		if (uncommentable.isPresent()) {
 			return uncommentable;
@@ -105,8 +145,8 @@ public class FeedbackPolicy {
 		if (!turn.feedback().isRated()) {
 			return Optional.of("Rate the answer before adding a comment.");
 		}
-		if (turn.feedback().comment() != null) {
-			return Optional.of("This answer already has a comment.");
+		if (turn.feedback().hasDetails()) {
+			return Optional.of(DETAILS_SENT);
 		}
 		return Optional.empty();
 	}

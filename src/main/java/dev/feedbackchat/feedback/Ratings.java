@@ -1,5 +1,7 @@
 package dev.feedbackchat.feedback;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -17,9 +19,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
- * Ratings and comments. Each is written to the record first, whose constraints decide between concurrent
- * requests on any instance; the session's turn then takes the feedback as the record holds it, so a request
- * that loses a race shows the winner instead of its own.
+ * Ratings and their details (reasons, comment, correction). Each is written to the record first, whose
+ * constraints and conditional updates decide between concurrent requests on any instance; the session's turn then
+ * takes the feedback as the record holds it, so a request that loses a race shows the winner instead of its own.
  */
 @Service
 public class Ratings {
@@ -71,21 +73,25 @@ public class Ratings {
 				return recorded(current);
 			}
 			meters.counter("chat.ratings", "scale", scale.id(), "value", Integer.toString(value)).increment();
-			return current.withFeedback(new Turn.Feedback(value, current.feedback().comment()));
+			return current.withFeedback(current.feedback().rated(value));
 		});
 		return new Outcome(turn, latest[0], refusal[0]);
 	}
 
-	public Outcome comment(HttpSession session, UUID answerId, String comment) {
-		String text = comment.replace("\r\n", "\n").strip();
-		if (Blank.is(text)) {
-			throw Refused.invalid("Write a comment before sending it.");
+	/**
+	 * The details of a rated answer, sent together once: the chosen reasons (in any order, each once or more), a
+	 * comment and a correction, each empty or blank for none. Checked against the rating as recorded, and written
+	 * only while the record still holds that rating and no details.
+	 */
+	public Outcome details(HttpSession session, UUID answerId, Collection<String> reasons, String comment,
+			String correction) {
+		String text = written(comment);
+		String corrected = written(correction);
+		if (reasons.isEmpty() && text == null && corrected == null) {
+			throw Refused.invalid("Choose a reason or write something before sending.");
 		}
-		int length = text.codePointCount(0, text.length());
-		if (length > FeedbackPolicy.COMMENT_MAX_LENGTH) {
-			throw Refused.tooLarge("Your comment is %,d characters long; the limit is %,d."
-				.formatted(length, FeedbackPolicy.COMMENT_MAX_LENGTH));
-		}
+		within(text, FeedbackPolicy.COMMENT_MAX_LENGTH, "comment");
+		within(corrected, policy.correctionMaxLength(), "correction");
 		String[] refusal = { null };
 		boolean[] latest = { false };
 		Turn turn = turns.change(session, answerId, (current, isLatest) -> {
@@ -93,24 +99,53 @@ public class Ratings {
 			policy.uncommentable(isLatest).ifPresent(reason -> {
 				throw Refused.conflict(reason);
 			});
-			boolean stored = saved(() -> record.commentOnce(answerId, text));
 			Turn now = recorded(current);
-			if (!now.feedback().isRated()) {
+			Turn.Feedback feedback = now.feedback();
+			if (!feedback.isRated()) {
 				throw Refused.conflict("Rate the answer before adding a comment.");
 			}
-			if (!stored) {
-				refusal[0] = "This answer already has a comment.";
+			if (feedback.hasDetails()) {
+				refusal[0] = FeedbackPolicy.DETAILS_SENT;
+				return now;
 			}
-			return now;
+			int rating = feedback.rating();
+			List<String> chosen = policy.chosenReasons(rating, reasons);
+			if (corrected != null && !policy.correctable(rating)) {
+				throw Refused.invalid("A correction goes with a negative rating.");
+			}
+			if (saved(() -> record.detailsOnce(answerId, rating, chosen, text, corrected))) {
+				return now.withFeedback(new Turn.Feedback(rating, text, chosen, corrected));
+			}
+			// Another request sent details first, or changed the rating these were chosen for.
+			Turn after = recorded(current);
+			refusal[0] = after.feedback().hasDetails() ? FeedbackPolicy.DETAILS_SENT
+					: "The rating changed before your feedback was sent. Please choose again.";
+			return after;
 		});
 		return new Outcome(turn, latest[0], refusal[0]);
+	}
+
+	/** The text as stored (line breaks as \n, no surrounding space), or {@code null} when nothing is visible. */
+	private static String written(String text) {
+		String stripped = text.replace("\r\n", "\n").strip();
+		return Blank.is(stripped) ? null : stripped;
+	}
+
+	private static void within(String text, int limit, String what) {
+		if (text == null) {
+			return;
+		}
+		int length = text.codePointCount(0, text.length());
+		if (length > limit) {
+			throw Refused.tooLarge("Your %s is %,d characters long; the limit is %,d.".formatted(what, length, limit));
+		}
 	}
 
 	/** The turn with its feedback as the record holds it (none when it has none). */
 	private Turn recorded(Turn turn) {
 		try {
 			return turn.withFeedback(record.feedback(turn.answer().id())
-				.map(stored -> new Turn.Feedback(stored.rating(), stored.comment()))
+				.map(Turn.Feedback::of)
 				.orElse(Turn.Feedback.NONE));
 		}
 		catch (DataAccessException ex) {

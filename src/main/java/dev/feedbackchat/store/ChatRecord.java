@@ -192,10 +192,12 @@ public class ChatRecord {
 		if (answerIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select message_id, scale, rating, comment from feedback where message_id in (:ids)")
+		return jdbc.sql("select message_id, scale, rating, comment, reasons, correction from feedback "
+				+ "where message_id in (:ids)")
 			.param("ids", answerIds)
 			.query((rs, n) -> new StoredFeedback(rs.getObject("message_id", UUID.class), rs.getString("scale"),
-					rs.getInt("rating"), rs.getString("comment")))
+					rs.getInt("rating"), rs.getString("comment"), reasons(rs.getString("reasons")),
+					rs.getString("correction")))
 			.list();
 	}
 
@@ -208,27 +210,50 @@ public class ChatRecord {
 			return List.of();
 		}
 		return jdbc.sql("select m.prompt_id, m.id, m.status, m.error, m.responder, m.model, m.first_token_ms, "
-				+ "m.regenerated_from, m.created_at, f.rating, f.comment, "
+				+ "m.regenerated_from, m.created_at, f.scale, f.rating, f.comment, f.reasons, f.correction, "
 				+ "case when m.id in (:known) then null else m.content end as content "
 				+ "from message m left join feedback f on f.message_id = m.id "
 				+ "where m.prompt_id in (:prompts) and m.role = 'assistant' order by m.created_at, m.id")
 			.param("prompts", promptIds)
 			.param("known", known.isEmpty() ? List.of(new UUID(0, 0)) : known)
-			.query((rs, n) -> new RecordedAnswer(rs.getObject("prompt_id", UUID.class), rs.getObject("id", UUID.class),
-					rs.getString("content"), AnswerStatus.of(rs.getString("status")), rs.getString("error"),
-					rs.getString("responder"), rs.getString("model"), rs.getObject("first_token_ms", Long.class),
-					rs.getObject("regenerated_from", UUID.class),
-					rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("rating", Integer.class),
-					rs.getString("comment")))
+			.query((rs, n) -> {
+				UUID id = rs.getObject("id", UUID.class);
+				String scale = rs.getString("scale");
+				return new RecordedAnswer(rs.getObject("prompt_id", UUID.class), id, rs.getString("content"),
+						AnswerStatus.of(rs.getString("status")), rs.getString("error"), rs.getString("responder"),
+						rs.getString("model"), rs.getObject("first_token_ms", Long.class),
+						rs.getObject("regenerated_from", UUID.class),
+						rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+						scale == null ? null : new StoredFeedback(id, scale, rs.getInt("rating"), rs.getString("comment"),
+								reasons(rs.getString("reasons")), rs.getString("correction")));
+			})
 			.list();
 	}
 
-	/** Stores the comment of a rated answer; false when it has no rating or already has a comment. */
-	public boolean commentOnce(UUID answerId, String comment) {
-		return jdbc.sql("update feedback set comment = :comment where message_id = :message and comment is null")
+	/**
+	 * Stores what was sent with a rating: its reasons, comment and correction, together and once. False when the
+	 * answer has no rating, its rating is no longer {@code rating} (the details were chosen for that one), or it
+	 * already has any of them.
+	 *
+	 * @param reasons    labels without line breaks, in the order offered; empty for none
+	 * @param comment    {@code null} for none
+	 * @param correction {@code null} for none
+	 */
+	public boolean detailsOnce(UUID answerId, int rating, List<String> reasons, String comment, String correction) {
+		return jdbc.sql("update feedback set reasons = :reasons, comment = :comment, correction = :correction "
+				+ "where message_id = :message and rating = :rating "
+				+ "and reasons is null and comment is null and correction is null")
 			.param("message", answerId)
+			.param("rating", rating)
+			.param("reasons", reasons.isEmpty() ? null : String.join("\n", reasons))
 			.param("comment", comment)
+			.param("correction", correction)
 			.update() == 1;
+	}
+
+	/** The stored reasons, one label per line, as a list. */
+	private static List<String> reasons(String stored) {
+		return stored == null ? List.of() : List.of(stored.split("\n"));
 	}
 
 }

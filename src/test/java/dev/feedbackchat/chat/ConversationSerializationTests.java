@@ -45,11 +45,26 @@ class ConversationSerializationTests {
 		Turn turn = new Turn(UUID.randomUUID(), new Turn.Prompt(UUID.randomUUID(), "a \"quote\" 😀\nline", Instant.now()),
 				new Turn.Answer(UUID.randomUUID(), "partial", AnswerStatus.FAILED, "The model server did not answer.",
 						new Turn.Origin("openai", "gpt", true, null), Instant.now(), null),
-				new Turn.Feedback(null, "a comment"));
+				new Turn.Feedback(0, "a comment", List.of("Too long", "Other, \"quoted\" 😀"), "line one\nline two"));
 
 		Turn copy = (Turn) new ObjectInputStream(new ByteArrayInputStream(serialize(turn))).readObject();
 
 		assertThat(copy).isEqualTo(turn);
+	}
+
+	/** A session stored before reasons and corrections (a rated, commented turn) is read with none of them. */
+	@Test
+	void turnWrittenBeforeDetails() throws Exception {
+		byte[] bytes = Base64.getDecoder().decode("rO0ABXNyACxkZXYuZmVlZGJhY2tjaGF0LmNvbnZlcnNhdGlvbi5TZXJpYWxpemVkVHVybgAA"
+				+ "AAAAAAABDAAAeHB3shEREREREUERgREREREREREiIiIiIiJCIoIiIiIiIiIiAAAABWhlbGxvAAAAAGlVuQAAAAAAMzMzMzMzQzODMzMzMzMz"
+				+ "MwAAACFZb3Ugc2FpZCwgImhlbGxvIiAuLi5pbnRlcmVzdGluZy4BAAEAAAAEZWNobwEAAAAEZWNobwABAAAACGluc3RhbmNlAAAAAGlVuQAA"
+				+ "AAAAAAAAAAAAAAMAAAAAAQAAAAlhIGNvbW1lbnR4");
+
+		Turn turn = (Turn) new ObjectInputStream(new ByteArrayInputStream(bytes)).readObject();
+
+		assertThat(turn.answer().id()).isEqualTo(UUID.fromString("33333333-3333-4333-8333-333333333333"));
+		assertThat(turn.answer().text()).isEqualTo("You said, \"hello\" ...interesting.");
+		assertThat(turn.feedback()).isEqualTo(new Turn.Feedback(0, "a comment", List.of(), null));
 	}
 
 	@Test

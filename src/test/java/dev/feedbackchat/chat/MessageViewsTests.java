@@ -3,7 +3,9 @@ package dev.feedbackchat.chat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import dev.feedbackchat.conversation.ChatProperties;
@@ -30,31 +32,52 @@ class MessageViewsTests {
 	static final List<String> TEXTS = List.of("hello", "", "<script>alert(\"x\")</script> & 'quotes'",
 			"line\nbreak  and\ttab", "😀 emoji and \uE000text\uE000 a marker", "# Title\n\n- a *list* [link](javascript:x)");
 
+	/** The details sent with a rating: none (the form is offered), a comment, reasons alone, or all three. */
+	enum Details {
+
+		NONE, COMMENT, REASONS, ALL;
+
+		Turn.Feedback of(int rating, String text) {
+			List<String> reasons = List.of("Too long", "Didn't follow <instructions> & \"more\"");
+			return switch (this) {
+				case NONE -> new Turn.Feedback(rating, null);
+				case COMMENT -> new Turn.Feedback(rating, text);
+				case REASONS -> new Turn.Feedback(rating, null, reasons, null);
+				case ALL -> new Turn.Feedback(rating, text, reasons, text);
+			};
+		}
+
+	}
+
 	static Stream<Arguments> answers() {
 		return Stream.of(FeedbackScale.values())
 			.flatMap(scale -> Stream.of(AnswerStatus.COMPLETE, AnswerStatus.STOPPED, AnswerStatus.GENERATING)
 				.flatMap(status -> TEXTS.stream()
 					.flatMap(text -> Stream.of(true, false)
-						.flatMap(markdown -> Stream.of(null, 0, 1)
-							.flatMap(rating -> Stream.of((String) null, text)
-								.map(comment -> Arguments.of(scale, status, text, markdown, rating, comment)))))));
+						// Unrated, negative, positive (thumbs up) or neutral (the middle face or star).
+						.flatMap(markdown -> Stream.of(null, 0, 1, scale.max() / 2).distinct()
+							.flatMap(rating -> Stream.of(Details.values())
+								.map(details -> Arguments.of(scale, status, text, markdown, rating, details)))))));
 	}
 
 	@ParameterizedTest
 	@MethodSource("answers")
 	void answerFillsItsShapeAsTheTemplateRendersIt(FeedbackScale scale, AnswerStatus status, String text,
-			boolean markdown, Integer rating, String comment) {
-		MessageViews views = views(scale);
+			boolean markdown, Integer rating, Details details) {
+		MessageViews views = VIEWS.computeIfAbsent(scale, MessageViewsTests::views);
 		boolean live = status == AnswerStatus.GENERATING;
 		Turn turn = new Turn(UUID.randomUUID(), new Turn.Prompt(UUID.randomUUID(), text, Instant.now()),
 				new Turn.Answer(UUID.randomUUID(), live ? "" : text, status, null,
 						new Turn.Origin("test", "model", markdown, "instance"), Instant.now(), 3L),
-				live || rating == null ? Turn.Feedback.NONE : new Turn.Feedback(rating, comment));
+				live || rating == null ? Turn.Feedback.NONE : details.of(rating, text));
 
 		assertThat(views.answer(turn, true)).isEqualTo(views.rendered(turn, true));
 		assertThat(views.answer(turn, false)).isEqualTo(views.rendered(turn, false));
 		assertThat(views.prompt(turn)).isEqualTo(views.rendered(turn.prompt()));
 	}
+
+	/** One per scale for all cases, so that its shapes are filled again and again, as in the app. */
+	static final Map<FeedbackScale, MessageViews> VIEWS = new ConcurrentHashMap<>();
 
 	static Stream<Arguments> siblings() {
 		return Stream.of(AnswerStatus.COMPLETE, AnswerStatus.STOPPED, AnswerStatus.GENERATING, AnswerStatus.FAILED)
@@ -69,7 +92,7 @@ class MessageViewsTests {
 	@MethodSource("siblings")
 	void answerWithSiblingsFillsItsShapeAsTheTemplateRendersIt(AnswerStatus status, int count, int shown,
 			Integer rating, boolean markdown) {
-		MessageViews views = views(FeedbackScale.THUMBS);
+		MessageViews views = VIEWS.computeIfAbsent(FeedbackScale.THUMBS, MessageViewsTests::views);
 		boolean live = status == AnswerStatus.GENERATING;
 		List<Turn.Sibling> siblings = new ArrayList<>();
 		for (int i = 0; i < count; i++) {

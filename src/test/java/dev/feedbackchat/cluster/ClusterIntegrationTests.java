@@ -127,6 +127,28 @@ class ClusterIntegrationTests {
 	}
 
 	@Test
+	void detailsSentToTheOtherInstanceAreShownByBothAndSentOnce() throws Exception {
+		HttpChat viaFirst = new HttpChat(port(first));
+		HttpChat viaSecond = viaFirst.via(port(second));
+		String id = viaFirst.send("correct me elsewhere");
+		viaFirst.readAll(id, null);
+		assertThat(viaFirst.rate(id, 0).statusCode()).isEqualTo(200);
+
+		assertThat(viaSecond.post("/messages/" + id + "/comment",
+				Map.of("reason", "Too long", "correction", "Short <b>and</b> sweet.")).statusCode()).isEqualTo(200);
+
+		for (HttpChat via : List.of(viaFirst, viaSecond)) {
+			Element answer = via.page().selectFirst("#m-" + id);
+			assertThat(answer.select(".reasons-sent li").eachText()).containsExactly("Too long");
+			assertThat(answer.selectFirst(".correction-text").text()).isEqualTo("Short <b>and</b> sweet.");
+			assertThat(answer.select(".comment-form")).isEmpty();
+		}
+		assertThat(viaFirst.post("/messages/" + id + "/comment", Map.of("comment", "again")).statusCode()).isEqualTo(409);
+		assertThat(count("select count(*) from feedback where message_id = ? and reasons = 'Too long' and comment is null",
+				id)).isEqualTo(1);
+	}
+
+	@Test
 	void streamOpenedOnTheOtherInstanceWhileTheFirstTypesIsTheExactAnswerRecordedOnce() throws Exception {
 		HttpChat viaFirst = new HttpChat(port(first));
 		HttpChat viaSecond = viaFirst.via(port(second));

@@ -1,18 +1,21 @@
 package dev.feedbackchat.feedback;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.feedbackchat.conversation.Turn;
 import dev.feedbackchat.feedback.FeedbackWidget.Choice;
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.FeedbackScale;
+import dev.feedbackchat.model.Refused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The rules of rating: they depend on the mode, the scale and the turn alone. */
 class FeedbackPolicyTests {
@@ -59,7 +62,7 @@ class FeedbackPolicyTests {
 		assertThat(widget.enabled()).isTrue();
 		assertThat(widget.choices()).noneMatch(Choice::pressed);
 		assertThat(widget.rated()).isNull();
-		assertThat(widget.commentLabel()).isNull();
+		assertThat(widget.form()).isNull();
 	}
 
 	@ParameterizedTest
@@ -89,19 +92,78 @@ class FeedbackPolicyTests {
 			"FACES | 1 | What could be better?", "FACES | 2 | Anything to add?", "STARS | 0 | What could be better?",
 			"STARS | 3 | Anything to add?" })
 	void commentQuestion(FeedbackScale scale, int value, String question) {
-		assertThat(policy(FeedbackMode.LOCKED, scale).widget(rated(value), true).commentLabel()).isEqualTo(question);
+		assertThat(policy(FeedbackMode.LOCKED, scale).widget(rated(value), true).form().question()).isEqualTo(question);
 	}
 
 	@Test
 	void oneComment() {
 		FeedbackPolicy policy = locked();
-		assertThat(policy.commentRefusal(unrated(), true)).hasValue("Rate the answer before adding a comment.");
-		assertThat(policy.commentRefusal(rated(1), true)).isEmpty();
+		assertThat(policy.detailsRefusal(unrated(), true)).hasValue("Rate the answer before adding a comment.");
+		assertThat(policy.detailsRefusal(rated(1), true)).isEmpty();
 		Turn commented = turn(AnswerStatus.COMPLETE, 1, "Nice");
-		assertThat(policy.commentRefusal(commented, true)).hasValue("This answer already has a comment.");
+		assertThat(policy.detailsRefusal(commented, true)).hasValue("Your feedback on this answer has already been sent.");
 		FeedbackWidget widget = policy.widget(commented, true);
 		assertThat(widget.comment()).isEqualTo("Nice");
-		assertThat(widget.commentLabel()).isNull();
+		assertThat(widget.form()).isNull();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"THUMBS | 0 | What went wrong? | Not factually correct, Didn't follow instructions, Incomplete, Too long, Unsafe or offensive, Other | true",
+			"THUMBS | 1 | What was good? | Accurate, Helpful, Well written | false",
+			"FACES | 1 | What went wrong? | Not factually correct, Didn't follow instructions, Incomplete, Too long, Unsafe or offensive, Other | true",
+			"FACES | 2 | What was good? | | false", "STARS | 4 | What was good? | Accurate, Helpful, Well written | false" })
+	void detailsFormOffersTheReasonsOfTheRatingsSentimentAndACorrectionAfterANegativeOne(FeedbackScale scale, int value,
+			String question, String reasons, boolean correction) {
+		FeedbackWidget.Form form = policy(FeedbackMode.LOCKED, scale).widget(rated(value), true).form();
+		assertThat(form.reasonsQuestion()).isEqualTo(question);
+		assertThat(form.reasons()).containsExactly(reasons == null ? new String[0] : reasons.split(", "));
+		assertThat(form.correction()).isEqualTo(correction);
+		assertThat(form.correctionMaxLength()).isEqualTo(8000);
+	}
+
+	@Test
+	void emptyListsOfferNoReasons() {
+		FeedbackPolicy policy = new FeedbackPolicy(new FeedbackProperties(FeedbackMode.LOCKED, FeedbackScale.THUMBS,
+				new FeedbackProperties.Reasons(List.of(), List.of("Helpful")), new FeedbackProperties.Correction(10)));
+		assertThat(policy.widget(rated(0), true).form().reasons()).isEmpty();
+		assertThat(policy.widget(rated(0), true).form().correctionMaxLength()).isEqualTo(10);
+		assertThat(policy.widget(rated(1), true).form().reasons()).containsExactly("Helpful");
+		assertThat(policy.chosenReasons(1, List.of())).isEmpty();
+		assertThatThrownBy(() -> policy.chosenReasons(0, List.of("Helpful")))
+			.hasMessage("That reason does not go with your rating.");
+	}
+
+	@Test
+	void chosenReasonsComeInTheOrderOfferedOnceEach() {
+		assertThat(locked().chosenReasons(0, List.of("Other", "Too long", "Other", "Not factually correct")))
+			.containsExactly("Not factually correct", "Too long", "Other");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "0 | Helpful | That reason does not go with your rating.",
+			"1 | Too long | That reason does not go with your rating.", "0 | too long | Choose reasons from those offered.",
+			"1 | '' | Choose reasons from those offered." })
+	void reasonsNotOfferedAfterTheRatingAreRefused(int value, String reason, String message) {
+		assertThatThrownBy(() -> locked().chosenReasons(value, List.of(reason))).isInstanceOfSatisfying(Refused.class,
+				refused -> {
+					assertThat(refused.reason()).isEqualTo(Refused.Reason.INVALID);
+					assertThat(refused).hasMessage(message);
+				});
+	}
+
+	@Test
+	void detailsAreSentOnceWhicheverOfThemCame() {
+		FeedbackPolicy policy = locked();
+		for (Turn.Feedback sent : List.of(new Turn.Feedback(0, null, List.of("Other"), null),
+				new Turn.Feedback(0, null, List.of(), "Better"), new Turn.Feedback(0, "Nice", List.of(), null))) {
+			Turn turn = rated(0).withFeedback(sent);
+			assertThat(policy.detailsRefusal(turn, true)).hasValue("Your feedback on this answer has already been sent.");
+			FeedbackWidget widget = policy.widget(turn, true);
+			assertThat(widget.form()).isNull();
+			assertThat(widget.reasons()).isEqualTo(sent.reasons());
+			assertThat(widget.correction()).isEqualTo(sent.correction());
+		}
 	}
 
 	@ParameterizedTest
@@ -124,7 +186,7 @@ class FeedbackPolicyTests {
 		FeedbackPolicy policy = policy(mode, FeedbackScale.THUMBS);
 		assertThat(policy.widget(unrated(), false).enabled()).isTrue();
 		assertThat(policy.refusal(unrated(), false)).isEmpty();
-		assertThat(policy.commentRefusal(rated(0), false)).isEmpty();
+		assertThat(policy.detailsRefusal(rated(0), false)).isEmpty();
 	}
 
 	@Test
@@ -140,8 +202,8 @@ class FeedbackPolicyTests {
 		FeedbackWidget olderRated = policy.widget(rated(1), false);
 		assertThat(olderRated.buttons()).isFalse();
 		assertThat(olderRated.rated()).isEqualTo("Thumbs up");
-		assertThat(olderRated.commentLabel()).isNull();
-		assertThat(policy.commentRefusal(rated(1), false)).hasValue("Only the latest answer can get a comment.");
+		assertThat(olderRated.form()).isNull();
+		assertThat(policy.detailsRefusal(rated(1), false)).hasValue("Only the latest answer can get a comment.");
 	}
 
 }

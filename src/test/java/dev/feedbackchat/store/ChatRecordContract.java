@@ -90,15 +90,73 @@ abstract class ChatRecordContract {
 	}
 
 	@Test
-	void aCommentIsStoredOnceAndOnlyOnARatedAnswer() {
+	void detailsAreStoredTogetherOnceAndOnlyOnARatedAnswer() {
 		FinishedTurn turn = turn(UUID.randomUUID(), "comment me");
 		record.saveTurn(turn);
-		assertThat(record.commentOnce(turn.answerId(), "too early")).isFalse();
+		assertThat(record.detailsOnce(turn.answerId(), 0, List.of(), "too early", null)).isFalse();
 		record.rateOnce(turn.answerId(), DOWN);
-		assertThat(record.commentOnce(turn.answerId(), "Say more, \"please\" 👍")).isTrue();
-		assertThat(record.commentOnce(turn.answerId(), "again")).isFalse();
-		assertThat(jdbc.sql("select comment from feedback where message_id = ?").param(turn.answerId()).query(String.class).single())
-			.isEqualTo("Say more, \"please\" 👍");
+		String correction = "Line one, \"quoted\"\n<b>two</b> 😀";
+		assertThat(record.detailsOnce(turn.answerId(), 0, List.of("Incomplete", "Too long"), "Say more, \"please\" 👍",
+				correction)).isTrue();
+		assertThat(record.detailsOnce(turn.answerId(), 0, List.of(), "again", null)).isFalse();
+		assertThat(record.detailsOnce(turn.answerId(), 0, List.of("Other"), null, null)).isFalse();
+		assertThat(jdbc.sql("select reasons, comment, correction from feedback where message_id = ?")
+			.param(turn.answerId())
+			.query((rs, n) -> List.of(rs.getString("reasons"), rs.getString("comment"), rs.getString("correction")))
+			.single()).containsExactly("Incomplete\nToo long", "Say more, \"please\" 👍", correction);
+		assertThat(record.feedback(turn.answerId())).contains(new StoredFeedback(turn.answerId(), "thumbs", 0,
+				"Say more, \"please\" 👍", List.of("Incomplete", "Too long"), correction));
+	}
+
+	@Test
+	void detailsLeaveWhatIsNotSentNull() {
+		FinishedTurn turn = turn(UUID.randomUUID(), "reasons only");
+		record.saveTurn(turn);
+		record.rateOnce(turn.answerId(), UP);
+		assertThat(record.detailsOnce(turn.answerId(), 1, List.of("Helpful"), null, null)).isTrue();
+		assertThat(count("select count(*) from feedback where message_id = ? and reasons = 'Helpful' "
+				+ "and comment is null and correction is null", turn.answerId())).isEqualTo(1);
+		assertThat(record.feedback(turn.answerId()).orElseThrow().reasons()).containsExactly("Helpful");
+	}
+
+	@Test
+	void detailsChosenForAnotherRatingAreNotStored() {
+		FinishedTurn turn = turn(UUID.randomUUID(), "changed");
+		record.saveTurn(turn);
+		record.rate(turn.answerId(), UP);
+		assertThat(record.detailsOnce(turn.answerId(), 0, List.of("Too long"), null, "shorter")).isFalse();
+		assertThat(record.feedback(turn.answerId()).orElseThrow())
+			.isEqualTo(new StoredFeedback(turn.answerId(), "thumbs", 1, null, List.of(), null));
+	}
+
+	@Test
+	void ofTwentyConcurrentDetailsExactlyOneIsStored() throws Exception {
+		FinishedTurn turn = turn(UUID.randomUUID(), "race details");
+		record.saveTurn(turn);
+		record.rateOnce(turn.answerId(), DOWN);
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		try {
+			List<Future<Boolean>> results = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				String comment = "writer " + i;
+				results.add(pool.submit(() -> {
+					start.await();
+					return record.detailsOnce(turn.answerId(), 0, List.of("Other"), comment, comment);
+				}));
+			}
+			start.countDown();
+			int stored = 0;
+			for (Future<Boolean> result : results) {
+				stored += result.get() ? 1 : 0;
+			}
+			assertThat(stored).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		StoredFeedback feedback = record.feedback(turn.answerId()).orElseThrow();
+		assertThat(feedback.correction()).as("comment and correction of the same request").isEqualTo(feedback.comment());
 	}
 
 	@Test
@@ -205,17 +263,17 @@ abstract class ChatRecordContract {
 				first.answeredAt().plusSeconds(1), null), null, first.answerId());
 		record.saveTurn(regenerated);
 		record.rateOnce(first.answerId(), UP);
-		record.commentOnce(first.answerId(), "fine");
+		record.detailsOnce(first.answerId(), 1, List.of("Accurate", "Helpful"), "fine", null);
 
 		List<RecordedAnswer> answers = record.answersTo(List.of(first.promptId(), UUID.randomUUID()), List.of(first.answerId()));
 
 		assertThat(answers).extracting(RecordedAnswer::id).containsExactly(first.answerId(), regenerated.answerId());
 		assertThat(answers.get(0).text()).as("known").isNull();
-		assertThat(answers.get(0).rating()).isEqualTo(1);
-		assertThat(answers.get(0).comment()).isEqualTo("fine");
+		assertThat(answers.get(0).feedback()).isEqualTo(new StoredFeedback(first.answerId(), "thumbs", 1, "fine",
+				List.of("Accurate", "Helpful"), null));
 		RecordedAnswer second = answers.get(1);
 		assertThat(second).isEqualTo(new RecordedAnswer(first.promptId(), regenerated.answerId(), regenerated.answer(),
-				AnswerStatus.STOPPED, null, "openai", "m", 4L, first.answerId(), second.answeredAt(), null, null));
+				AnswerStatus.STOPPED, null, "openai", "m", 4L, first.answerId(), second.answeredAt(), null));
 		assertThat(record.promptOf(regenerated.answerId())).contains(first.promptId());
 		assertThat(record.promptOf(first.promptId())).as("a prompt answers nothing").isEmpty();
 	}

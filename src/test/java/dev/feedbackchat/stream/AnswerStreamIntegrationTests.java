@@ -288,6 +288,7 @@ class AnswerStreamIntegrationTests {
 		Element after = chat.page().selectFirst("#m-" + id);
 		assertThat(after.selectFirst(".comment-text").text()).isEqualTo("Fine without scripts");
 		assertThat(after.select("textarea[name=comment]")).isEmpty();
+		assertThat(after.select(".reasons-sent")).as("no reason chosen, none sent").isEmpty();
 		assertThat(after.select("button[aria-label='Thumbs up'][aria-pressed=true][disabled]")).hasSize(1);
 	}
 
