@@ -160,8 +160,8 @@ public class MessageViews implements ClosingView {
 				regenerable))), ID.toString(), TEXT, HTML, WIDGET, PLACE, PREVIOUS, NEXT);
 		return shape.fill(answer.id().toString(), escape(answer.text()),
 				markdown ? markdown(answer.text()) : "", widget != null ? widget : "",
-				siblings.place() != null ? siblings.place() : "", siblings.previous() != null ? siblings.previous() : "",
-				siblings.next() != null ? siblings.next() : "");
+				siblings.place() != null ? siblings.place() : "",
+				siblings.previous() != null ? siblings.previous() : "", siblings.next() != null ? siblings.next() : "");
 	}
 
 	/** Regenerate is offered on the latest turn's answer once it has finished (a failed one offers Retry). */

@@ -88,9 +88,9 @@ public record Turn(UUID conversationId, Prompt prompt, List<Sibling> siblings, i
 
 	/** The turn with each answer's feedback as {@code feedback} gives it. */
 	Turn withFeedback(Function<UUID, Feedback> feedback) {
-		return new Turn(conversationId, prompt,
-				siblings.stream().map(sibling -> new Sibling(sibling.answer(), feedback.apply(sibling.answer().id()))).toList(),
-				shown);
+		return new Turn(conversationId, prompt, siblings.stream()
+			.map(sibling -> new Sibling(sibling.answer(), feedback.apply(sibling.answer().id())))
+			.toList(), shown);
 	}
 
 	/** One more answer to the prompt, shown. */

@@ -302,7 +302,8 @@ public class Turns {
 				prompt = record.promptOf(answerId);
 			}
 			catch (DataAccessException unreachable) {
-				throw Refused.unavailable("The chat cannot reach its database. Please try again in a moment.", unreachable);
+				throw Refused.unavailable("The chat cannot reach its database. Please try again in a moment.",
+						unreachable);
 			}
 			return prompt.flatMap(conversation::turnOfPrompt)
 				.map(turn -> reconciled(List.of(turn)).get(0))
@@ -332,8 +333,9 @@ public class Turns {
 		}
 		List<RecordedAnswer> answers;
 		try {
-			answers = record.answersTo(turns.stream().map(turn -> turn.prompt().id()).toList(),
-					turns.stream().flatMap(turn -> turn.siblings().stream().map(sibling -> sibling.answer().id())).toList());
+			answers = record.answersTo(turns.stream().map(turn -> turn.prompt().id()).toList(), turns.stream()
+				.flatMap(turn -> turn.siblings().stream().map(sibling -> sibling.answer().id()))
+				.toList());
 		}
 		catch (DataAccessException ex) {
 			throw Refused.unavailable("The chat cannot reach its database. Please try again in a moment.", ex);
@@ -350,9 +352,10 @@ public class Turns {
 			Turn reconciled = turn;
 			for (RecordedAnswer answer : byPrompt.getOrDefault(turn.prompt().id(), List.of())) {
 				if (answer.text() != null && turn.indexOf(answer.id()) < 0) {
+					Turn.Origin origin = new Turn.Origin(answer.responder(), answer.model(), markdown(answer.responder()),
+							null);
 					reconciled = reconciled.withRecorded(new Turn.Answer(answer.id(), answer.text(), answer.status(),
-							answer.error(), new Turn.Origin(answer.responder(), answer.model(), markdown(answer.responder()),
-									null), answer.answeredAt(), answer.firstTokenMillis(), answer.regeneratedFrom()));
+							answer.error(), origin, answer.answeredAt(), answer.firstTokenMillis(), answer.regeneratedFrom()));
 				}
 			}
 			return reconciled.withFeedback(id -> recorded.getOrDefault(id, Turn.Feedback.NONE));
@@ -361,7 +364,8 @@ public class Turns {
 
 	/** Whether an answer of this responder is Markdown: all but the echo's (instances share their settings). */
 	private boolean markdown(String responderName) {
-		return responder.name().equals(responderName) ? responder.writesMarkdown() : !EchoResponder.NAME.equals(responderName);
+		return responder.name().equals(responderName) ? responder.writesMarkdown()
+				: !EchoResponder.NAME.equals(responderName);
 	}
 
 	/** Ends the session's conversation; the next prompt starts a new one. */
