@@ -20,6 +20,9 @@ public class ManualResponder implements Responder {
 
 	private final List<Pending> pending = new CopyOnWriteArrayList<>();
 
+	/** The history each answer was started with, in order. */
+	private final List<List<Turn>> histories = new CopyOnWriteArrayList<>();
+
 	@Override
 	public String name() {
 		// It answers as the echo does, so pages render its answers as the echo's: plain text.
@@ -44,8 +47,14 @@ public class ManualResponder implements Responder {
 	@Override
 	public Generation respond(List<Turn> history, String prompt, TokenSink sink) {
 		Pending answer = new Pending(prompt, sink);
+		histories.add(List.copyOf(history));
 		pending.add(answer);
 		return () -> pending.remove(answer);
+	}
+
+	/** The history the latest answer was started with (the conversation before its prompt). */
+	public List<Turn> lastHistory() {
+		return histories.get(histories.size() - 1);
 	}
 
 	public void finishAll() {

@@ -28,6 +28,13 @@ class ChatController {
 
 	static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
+	/**
+	 * Where a plain form that starts an answer leads: the page, which reloads itself while the answer streams. Not
+	 * to the message's anchor: a refresh to a URL that differs only by its fragment is a jump within the page, not
+	 * a reload, and the page would stay as it was.
+	 */
+	private static final String STREAMING = "redirect:/";
+
 	private final Turns turns;
 
 	private final Pages pages;
@@ -74,7 +81,7 @@ class ChatController {
 	String sendWithoutJs(@RequestParam(defaultValue = "") String prompt, HttpSession session,
 			HttpServletRequest request) {
 		turns.start(session, request.getRemoteAddr(), prompt);
-		return "redirect:/";
+		return STREAMING;
 	}
 
 	@GetMapping("/messages/{id}")
@@ -120,6 +127,33 @@ class ChatController {
 	@PostMapping("/messages/{id}/retry")
 	String retryWithoutJs(@PathVariable UUID id, HttpSession session, HttpServletRequest request) {
 		turns.retry(session, request.getRemoteAddr(), id);
+		return STREAMING;
+	}
+
+	/** Generates another answer to the prompt of the latest answer: it streams in place of the one shown. */
+	@HxRequest
+	@PostMapping("/messages/{id}/regenerate")
+	ResponseEntity<String> regenerate(@PathVariable UUID id, HttpSession session, HttpServletRequest request) {
+		return html(views.retried(turns.regenerate(session, request.getRemoteAddr(), id)));
+	}
+
+	@PostMapping("/messages/{id}/regenerate")
+	String regenerateWithoutJs(@PathVariable UUID id, HttpSession session, HttpServletRequest request) {
+		turns.regenerate(session, request.getRemoteAddr(), id);
+		return STREAMING;
+	}
+
+	/** Shows this answer of its turn in place of the one shown: later prompts continue from it. */
+	@HxRequest
+	@PostMapping("/messages/{id}/show")
+	ResponseEntity<String> show(@PathVariable UUID id, HttpSession session) {
+		Turns.Shown shown = turns.show(session, id);
+		return html(views.shown(shown.turn(), shown.latest()));
+	}
+
+	@PostMapping("/messages/{id}/show")
+	String showWithoutJs(@PathVariable UUID id, HttpSession session) {
+		turns.show(session, id);
 		return "redirect:/#m-" + id;
 	}
 

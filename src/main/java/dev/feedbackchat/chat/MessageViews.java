@@ -88,9 +88,14 @@ public class MessageViews implements ClosingView {
 		return prompt(turn) + answer(turn, true) + composerBusy + errorCleared;
 	}
 
-	/** A retried answer, streaming again in place of the failed one. */
+	/** A retried or regenerated answer, streaming in place of the one the page showed. */
 	String retried(Turn turn) {
 		return answer(turn, true) + composerBusy + errorCleared;
+	}
+
+	/** Another answer of a turn, shown in place of the one the page showed, and the error region cleared. */
+	String shown(Turn turn, boolean latest) {
+		return answer(turn, latest) + errorCleared;
 	}
 
 	/** The rating widget of an answer, and the error region: cleared, or saying why the request changed nothing. */
@@ -123,7 +128,7 @@ public class MessageViews implements ClosingView {
 		model.put("earlier", window.earlier() * 2);
 		// Without JavaScript the link reloads the page with what it shows from this window on, and a page more.
 		model.put("showMore", (turns.size() + window.later()) * 2 + properties.history().pageSize());
-		model.put("before", turns.isEmpty() ? null : turns.get(0).answer().id());
+		model.put("before", turns.isEmpty() ? null : turns.get(0).siblings().get(0).answer().id());
 		model.put("commentForms", List.of());
 		return model;
 	}
@@ -144,13 +149,44 @@ public class MessageViews implements ClosingView {
 			// Rare (a failure shows its own message; a page reloaded mid-answer resumes from its length): rendered as is.
 			return rendered(turn, latest);
 		}
-		AnswerShape key = new AnswerShape(status, markdown, widget != null);
+		Siblings siblings = Siblings.of(turn);
+		boolean regenerable = regenerable(turn, latest);
+		AnswerShape key = new AnswerShape(status, markdown, widget != null, siblings.place() != null,
+				siblings.previous() != null, siblings.next() != null, regenerable);
 		Shape shape = shape(key, k -> render(MESSAGES, "answer", Map.of("view", new AnswerView(
 				new Turn.Answer(ID, markdown ? "" : TEXT, status, null, null, Instant.EPOCH, null), live,
-				status == AnswerStatus.STOPPED, false, 0, markdown ? HTML : null, false, widget != null ? WIDGET : null))),
-				ID.toString(), TEXT, HTML, WIDGET);
+				status == AnswerStatus.STOPPED, false, 0, markdown ? HTML : null, false, widget != null ? WIDGET : null,
+				key.switcher() ? PLACE : null, key.previous() ? PREVIOUS : null, key.next() ? NEXT : null,
+				regenerable))), ID.toString(), TEXT, HTML, WIDGET, PLACE, PREVIOUS, NEXT);
 		return shape.fill(answer.id().toString(), escape(answer.text()),
-				markdown ? markdown(answer.text()) : "", widget != null ? widget : "");
+				markdown ? markdown(answer.text()) : "", widget != null ? widget : "",
+				siblings.place() != null ? siblings.place() : "",
+				siblings.previous() != null ? siblings.previous() : "", siblings.next() != null ? siblings.next() : "");
+	}
+
+	/** Regenerate is offered on the latest turn's answer once it has finished (a failed one offers Retry). */
+	private static boolean regenerable(Turn turn, boolean latest) {
+		return latest && turn.answer().status().rateable();
+	}
+
+	/**
+	 * The switcher between the answers to a prompt: shown where there are several, once the shown one has finished.
+	 *
+	 * @param place "2 / 3", or {@code null} where no switcher is shown
+	 */
+	private record Siblings(String place, String previous, String next) {
+
+		static Siblings of(Turn turn) {
+			int count = turn.siblings().size();
+			if (count < 2 || turn.answer().status() == AnswerStatus.GENERATING) {
+				return new Siblings(null, null, null);
+			}
+			int shown = turn.shown();
+			return new Siblings((shown + 1) + " / " + count,
+					shown > 0 ? turn.siblings().get(shown - 1).answer().id().toString() : null,
+					shown < count - 1 ? turn.siblings().get(shown + 1).answer().id().toString() : null);
+		}
+
 	}
 
 	/** The answer rendered by the template with its own values, as every shape must fill it. */
@@ -159,10 +195,12 @@ public class MessageViews implements ClosingView {
 		AnswerStatus status = answer.status();
 		boolean live = status == AnswerStatus.GENERATING;
 		FeedbackWidget widget = policy.widget(turn, latest);
+		Siblings siblings = Siblings.of(turn);
 		AnswerView view = new AnswerView(answer, live, status == AnswerStatus.STOPPED, status == AnswerStatus.FAILED,
 				answer.length(), !live && answer.origin().markdown() ? markdown(answer.text()) : null,
 				status == AnswerStatus.FAILED && latest,
-				widget == null ? null : render("feedback/widget", "widget", Map.of("widget", widget)));
+				widget == null ? null : render("feedback/widget", "widget", Map.of("widget", widget)), siblings.place(),
+				siblings.previous(), siblings.next(), regenerable(turn, latest));
 		return render(MESSAGES, "answer", Map.of("view", view));
 	}
 
@@ -212,6 +250,13 @@ public class MessageViews implements ClosingView {
 
 	private static final String CORRECTION = "\uE000correction\uE000";
 
+	private static final String PLACE = "\uE000place\uE000";
+
+	/** Ids no message has, as the ids of the answers before and after. */
+	private static final String PREVIOUS = new UUID(0, 1).toString();
+
+	private static final String NEXT = new UUID(0, 2).toString();
+
 	private enum PromptShape {
 
 		INSTANCE
@@ -225,7 +270,8 @@ public class MessageViews implements ClosingView {
 	}
 
 	/** What decides an answer's markup besides its id and texts. */
-	private record AnswerShape(AnswerStatus status, boolean markdown, boolean widget) {
+	private record AnswerShape(AnswerStatus status, boolean markdown, boolean widget, boolean switcher,
+			boolean previous, boolean next, boolean regenerate) {
 	}
 
 	private record MarkdownOf(String text) {

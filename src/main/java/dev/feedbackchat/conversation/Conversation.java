@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * The conversation a session holds, read for one request. Each turn is an attribute of its own, named by its
- * start time and answer id, so that a request writes only the turn it changes: two requests of one session on
+ * start time and first answer id, so that a request writes only the turn it changes: two requests of one session on
  * two instances (with sessions in a shared store) never overwrite each other's turns. Reading never writes.
  */
 public final class Conversation {
@@ -61,22 +61,57 @@ public final class Conversation {
 		return Optional.empty();
 	}
 
+	/** Whether this is the answer shown in the latest turn: the one a next prompt continues. */
 	public boolean isLatest(UUID answerId) {
 		return latest().map(turn -> turn.answer().id().equals(answerId)).orElse(false);
 	}
 
-	/** The turn of this answer; refused as not found when it is not (or no longer) in this conversation. */
+	/** Whether this turn is the latest. */
+	boolean isLatest(Turn turn) {
+		return latest().map(latest -> latest.firstAnswerId().equals(turn.firstAnswerId())).orElse(false);
+	}
+
+	/**
+	 * The turn of this answer, any of its answers; refused as not found when it is not (or no longer) in this
+	 * conversation.
+	 */
 	public Turn turnOf(UUID answerId) {
-		String suffix = "." + answerId;
+		int index = indexOf(answerId);
+		if (index < 0) {
+			throw Refused.notFound("This message is not in your conversation.");
+		}
+		return load(keys.get(index));
+	}
+
+	/** The turn of this prompt, if it is in this conversation. */
+	Optional<Turn> turnOfPrompt(UUID promptId) {
 		for (int i = keys.size() - 1; i >= 0; i--) {
-			if (keys.get(i).endsWith(suffix)) {
-				Turn turn = load(keys.get(i));
-				if (turn != null) {
-					return turn;
-				}
+			Turn turn = load(keys.get(i));
+			if (turn != null && turn.prompt().id().equals(promptId)) {
+				return Optional.of(turn);
 			}
 		}
-		throw Refused.notFound("This message is not in your conversation.");
+		return Optional.empty();
+	}
+
+	/**
+	 * The index of the key of the turn with this answer, or -1. A turn's key names its first answer; one
+	 * regenerated later is found by reading the turns, newest first.
+	 */
+	private int indexOf(UUID answerId) {
+		String suffix = "." + answerId;
+		for (int i = keys.size() - 1; i >= 0; i--) {
+			if (keys.get(i).endsWith(suffix) && load(keys.get(i)) != null) {
+				return i;
+			}
+		}
+		for (int i = keys.size() - 1; i >= 0; i--) {
+			Turn turn = load(keys.get(i));
+			if (turn != null && turn.indexOf(answerId) >= 0) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/** All turns, oldest first. */
@@ -89,7 +124,7 @@ public final class Conversation {
 		List<Turn> turns = turns();
 		List<Turn> before = new ArrayList<>();
 		for (Turn turn : turns) {
-			if (turn.answer().id().equals(answerId)) {
+			if (turn.indexOf(answerId) >= 0) {
 				break;
 			}
 			before.add(turn);
@@ -104,13 +139,7 @@ public final class Conversation {
 	public Window window(UUID before, int size) {
 		int end = keys.size();
 		if (before != null) {
-			String suffix = "." + before;
-			end = -1;
-			for (int i = 0; i < keys.size(); i++) {
-				if (keys.get(i).endsWith(suffix)) {
-					end = i;
-				}
-			}
+			end = indexOf(before);
 			if (end < 0) {
 				throw Refused.notFound("This message is not in your conversation.");
 			}
@@ -170,7 +199,8 @@ public final class Conversation {
 	}
 
 	private static String key(Turn turn) {
-		return TURN + "%013d.%s".formatted(turn.prompt().at().toEpochMilli(), turn.answer().id());
+		// The first answer's: the key stays the same as answers are regenerated and shown.
+		return TURN + "%013d.%s".formatted(turn.prompt().at().toEpochMilli(), turn.firstAnswerId());
 	}
 
 	/**

@@ -16,14 +16,21 @@ import dev.feedbackchat.model.AnswerStatus;
 
 /**
  * How a {@link Turn} is written into a session store: its fields one after the other, without the class
- * descriptions of the five records and the JDK types they hold (a rated echo turn: 1.4 KB written as records,
+ * descriptions of the records and the JDK types they hold (a rated echo turn: 1.4 KB written as records,
  * under 300 bytes this way). A store with sessions in a database writes and reads this on every
  * change and every request.
+ * <p>
+ * Two layouts are read: the current one, which starts with {@link #SIBLINGS}, and the one before turns had
+ * several answers, which starts with the conversation id; sessions in a database outlive a deploy. A conversation
+ * id is a random (version 4) UUID, so its first long is never {@link #SIBLINGS}.
  */
 final class SerializedTurn implements Externalizable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
+
+	/** The layout with the prompt's parent and every answer of the turn (its version nibble is 0, not 4). */
+	static final long SIBLINGS = 2;
 
 	private Turn turn;
 
@@ -38,12 +45,43 @@ final class SerializedTurn implements Externalizable {
 	@Override
 	public void writeExternal(ObjectOutput out) throws IOException {
 		Turn.Prompt prompt = turn.prompt();
-		Turn.Answer answer = turn.answer();
-		Turn.Origin origin = answer.origin();
+		out.writeLong(SIBLINGS);
 		writeUuid(out, turn.conversationId());
 		writeUuid(out, prompt.id());
 		writeString(out, prompt.text());
 		writeInstant(out, prompt.at());
+		writeNullableUuid(out, prompt.parentId());
+		out.writeInt(turn.siblings().size());
+		out.writeInt(turn.shown());
+		for (Turn.Sibling sibling : turn.siblings()) {
+			writeAnswer(out, sibling.answer());
+			writeFeedback(out, sibling.feedback());
+		}
+	}
+
+	@Override
+	public void readExternal(ObjectInput in) throws IOException {
+		long first = in.readLong();
+		if (first != SIBLINGS) {
+			// The layout of a turn with one answer: the conversation id, whose first long was just read.
+			UUID conversationId = new UUID(first, in.readLong());
+			Turn.Prompt prompt = new Turn.Prompt(readUuid(in), readString(in), readInstant(in));
+			turn = new Turn(conversationId, prompt, readAnswer(in, false), readFeedback(in, false));
+			return;
+		}
+		UUID conversationId = readUuid(in);
+		Turn.Prompt prompt = new Turn.Prompt(readUuid(in), readString(in), readInstant(in), readNullableUuid(in));
+		int count = in.readInt();
+		int shown = in.readInt();
+		List<Turn.Sibling> siblings = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			siblings.add(new Turn.Sibling(readAnswer(in, true), readFeedback(in, true)));
+		}
+		turn = new Turn(conversationId, prompt, siblings, shown);
+	}
+
+	private static void writeAnswer(ObjectOutput out, Turn.Answer answer) throws IOException {
+		Turn.Origin origin = answer.origin();
 		writeUuid(out, answer.id());
 		writeString(out, answer.text());
 		out.writeByte(answer.status().ordinal());
@@ -54,19 +92,11 @@ final class SerializedTurn implements Externalizable {
 		writeNullable(out, origin.instance());
 		writeInstant(out, answer.startedAt());
 		out.writeLong(answer.firstTokenMillis() == null ? -1 : answer.firstTokenMillis());
-		out.writeInt(turn.feedback().rating() == null ? -1 : turn.feedback().rating());
-		writeNullable(out, turn.feedback().comment());
-		out.writeInt(turn.feedback().reasons().size());
-		for (String reason : turn.feedback().reasons()) {
-			writeString(out, reason);
-		}
-		writeNullable(out, turn.feedback().correction());
+		writeNullableUuid(out, answer.regeneratedFrom());
 	}
 
-	@Override
-	public void readExternal(ObjectInput in) throws IOException {
-		UUID conversationId = readUuid(in);
-		Turn.Prompt prompt = new Turn.Prompt(readUuid(in), readString(in), readInstant(in));
+	/** An answer as {@link #writeAnswer} wrote it, and in the current layout where it was regenerated from. */
+	private static Turn.Answer readAnswer(ObjectInput in, boolean siblings) throws IOException {
 		UUID answerId = readUuid(in);
 		String text = readString(in);
 		AnswerStatus status = AnswerStatus.values()[in.readByte()];
@@ -74,6 +104,26 @@ final class SerializedTurn implements Externalizable {
 		Turn.Origin origin = new Turn.Origin(readNullable(in), readNullable(in), in.readBoolean(), readNullable(in));
 		Instant startedAt = readInstant(in);
 		long firstToken = in.readLong();
+		UUID regeneratedFrom = siblings ? readNullableUuid(in) : null;
+		return new Turn.Answer(answerId, text, status, error, origin, startedAt, firstToken < 0 ? null : firstToken,
+				regeneratedFrom);
+	}
+
+	private static void writeFeedback(ObjectOutput out, Turn.Feedback feedback) throws IOException {
+		out.writeInt(feedback.rating() == null ? -1 : feedback.rating());
+		writeNullable(out, feedback.comment());
+		out.writeInt(feedback.reasons().size());
+		for (String reason : feedback.reasons()) {
+			writeString(out, reason);
+		}
+		writeNullable(out, feedback.correction());
+	}
+
+	/**
+	 * Feedback as {@link #writeFeedback} wrote it. A turn with one answer was written with its reasons and correction
+	 * at the end, or, before they existed, without them.
+	 */
+	private static Turn.Feedback readFeedback(ObjectInput in, boolean siblings) throws IOException {
 		int rating = in.readInt();
 		String comment = readNullable(in);
 		List<String> reasons = new ArrayList<>();
@@ -85,11 +135,12 @@ final class SerializedTurn implements Externalizable {
 			correction = readNullable(in);
 		}
 		catch (EOFException ex) {
+			if (siblings) {
+				throw ex;
+			}
 			// Written before reasons and corrections existed: the turn has none.
 		}
-		turn = new Turn(conversationId, prompt, new Turn.Answer(answerId, text, status, error, origin, startedAt,
-				firstToken < 0 ? null : firstToken), new Turn.Feedback(rating < 0 ? null : rating, comment, reasons,
-						correction));
+		return new Turn.Feedback(rating < 0 ? null : rating, comment, reasons, correction);
 	}
 
 	@Serial
@@ -137,6 +188,17 @@ final class SerializedTurn implements Externalizable {
 
 	private static String readNullable(ObjectInput in) throws IOException {
 		return in.readBoolean() ? readString(in) : null;
+	}
+
+	private static void writeNullableUuid(ObjectOutput out, UUID id) throws IOException {
+		out.writeBoolean(id != null);
+		if (id != null) {
+			writeUuid(out, id);
+		}
+	}
+
+	private static UUID readNullableUuid(ObjectInput in) throws IOException {
+		return in.readBoolean() ? readUuid(in) : null;
 	}
 
 }

@@ -3,20 +3,38 @@ package dev.feedbackchat.conversation;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.store.StoredFeedback;
 import dev.feedbackchat.stream.AnswerProgress;
 
 /**
- * A prompt, its answer and the feedback on it: the unit a session keeps (one attribute each, so that a change
- * writes only its own turn) and the record stores.
+ * A prompt, its answers (the first, and those regenerated for the same prompt) each with its feedback, and which
+ * of them is shown: the unit a session keeps (one attribute each, so that a change writes only its own turn) and
+ * the record stores. {@link #answer()} and {@link #feedback()} are the shown answer's: the conversation continues
+ * from it.
  *
  * @param conversationId the conversation the turn belongs to (a session keeps one conversation at a time)
+ * @param siblings       the answers to the prompt, oldest first; never empty
+ * @param shown          the index of the answer shown
  */
-public record Turn(UUID conversationId, Prompt prompt, Answer answer, Feedback feedback) implements Serializable {
+public record Turn(UUID conversationId, Prompt prompt, List<Sibling> siblings, int shown) implements Serializable {
+
+	public Turn {
+		siblings = List.copyOf(siblings);
+		if (shown < 0 || shown >= siblings.size()) {
+			throw new IllegalArgumentException("No answer " + shown + " of " + siblings.size());
+		}
+	}
+
+	/** A turn with one answer. */
+	public Turn(UUID conversationId, Prompt prompt, Answer answer, Feedback feedback) {
+		this(conversationId, prompt, List.of(new Sibling(answer, feedback)), 0);
+	}
 
 	/** Written to a session store in a compact form of its own. */
 	@Serial
@@ -24,19 +42,96 @@ public record Turn(UUID conversationId, Prompt prompt, Answer answer, Feedback f
 		return new SerializedTurn(this);
 	}
 
+	/** The answer shown. */
+	public Answer answer() {
+		return siblings.get(shown).answer();
+	}
+
+	/** The feedback on the answer shown. */
+	public Feedback feedback() {
+		return siblings.get(shown).feedback();
+	}
+
+	/** The first answer's id: it names the turn's session attribute for as long as the turn lives. */
+	UUID firstAnswerId() {
+		return siblings.get(0).answer().id();
+	}
+
+	/** The index of this answer among the siblings, or -1. */
+	public int indexOf(UUID answerId) {
+		for (int i = 0; i < siblings.size(); i++) {
+			if (siblings.get(i).answer().id().equals(answerId)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The same turn showing this answer of it. */
+	public Turn showing(UUID answerId) {
+		int index = indexOf(answerId);
+		if (index < 0) {
+			throw new IllegalArgumentException("Not an answer of this turn: " + answerId);
+		}
+		return index == shown ? this : new Turn(conversationId, prompt, siblings, index);
+	}
+
+	/** The shown answer changed. */
 	Turn withAnswer(Answer changed) {
-		return new Turn(conversationId, prompt, changed, feedback);
+		return withShown(new Sibling(changed, feedback()));
 	}
 
+	/** The shown answer's feedback changed. */
 	public Turn withFeedback(Feedback changed) {
-		return new Turn(conversationId, prompt, answer, changed);
+		return withShown(new Sibling(answer(), changed));
 	}
 
+	/** The turn with each answer's feedback as {@code feedback} gives it. */
+	Turn withFeedback(Function<UUID, Feedback> feedback) {
+		return new Turn(conversationId, prompt, siblings.stream()
+			.map(sibling -> new Sibling(sibling.answer(), feedback.apply(sibling.answer().id())))
+			.toList(), shown);
+	}
+
+	/** One more answer to the prompt, shown. */
+	Turn withRegenerated(Answer regenerated) {
+		List<Sibling> more = new ArrayList<>(siblings);
+		more.add(new Sibling(regenerated, Feedback.NONE));
+		return new Turn(conversationId, prompt, more, more.size() - 1);
+	}
+
+	/** An answer the record holds and this turn lacks (another request wrote the turn without it), after the others. */
+	Turn withRecorded(Answer recorded) {
+		List<Sibling> more = new ArrayList<>(siblings);
+		more.add(new Sibling(recorded, Feedback.NONE));
+		return new Turn(conversationId, prompt, more, shown);
+	}
+
+	private Turn withShown(Sibling changed) {
+		List<Sibling> changedSiblings = new ArrayList<>(siblings);
+		changedSiblings.set(shown, changed);
+		return new Turn(conversationId, prompt, changedSiblings, shown);
+	}
+
+	/** Whether any of its answers is still being generated. */
 	public boolean isGenerating() {
-		return answer.status() == AnswerStatus.GENERATING;
+		return siblings.stream().anyMatch(sibling -> sibling.answer().status() == AnswerStatus.GENERATING);
 	}
 
-	public record Prompt(UUID id, String text, Instant at) implements Serializable {
+	/**
+	 * @param parentId the answer shown just before the prompt was sent, which the prompt continues; {@code null}
+	 *                 for a conversation's first prompt
+	 */
+	public record Prompt(UUID id, String text, Instant at, UUID parentId) implements Serializable {
+
+		public Prompt(UUID id, String text, Instant at) {
+			this(id, text, at, null);
+		}
+
+	}
+
+	/** One answer to the prompt and the feedback on it. */
+	public record Sibling(Answer answer, Feedback feedback) implements Serializable {
 	}
 
 	/**
@@ -44,21 +139,29 @@ public record Turn(UUID conversationId, Prompt prompt, Answer answer, Feedback f
 	 * @param error            why a failed answer failed, shown to the user; {@code null} otherwise
 	 * @param startedAt        when it was started (or restarted by a retry)
 	 * @param firstTokenMillis time from the start to its first text, once known
+	 * @param regeneratedFrom  the answer to the same prompt this one was generated again from; {@code null} for the
+	 *                         first
 	 */
 	public record Answer(UUID id, String text, AnswerStatus status, String error, Origin origin, Instant startedAt,
-			Long firstTokenMillis) implements Serializable {
+			Long firstTokenMillis, UUID regeneratedFrom) implements Serializable {
 
-		static Answer pending(Origin origin) {
-			return new Answer(UUID.randomUUID(), "", AnswerStatus.GENERATING, null, origin, Instant.now(), null);
+		public Answer(UUID id, String text, AnswerStatus status, String error, Origin origin, Instant startedAt,
+				Long firstTokenMillis) {
+			this(id, text, status, error, origin, startedAt, firstTokenMillis, null);
+		}
+
+		static Answer pending(Origin origin, UUID regeneratedFrom) {
+			return new Answer(UUID.randomUUID(), "", AnswerStatus.GENERATING, null, origin, Instant.now(), null,
+					regeneratedFrom);
 		}
 
 		Answer progressed(AnswerProgress progress) {
 			return new Answer(id, progress.text(), progress.status(), progress.error(), origin, startedAt,
-					progress.firstTokenMillis());
+					progress.firstTokenMillis(), regeneratedFrom);
 		}
 
 		Answer restarted(Origin by) {
-			return new Answer(id, "", AnswerStatus.GENERATING, null, by, Instant.now(), null);
+			return new Answer(id, "", AnswerStatus.GENERATING, null, by, Instant.now(), null, regeneratedFrom);
 		}
 
 		public int length() {

@@ -3,6 +3,7 @@ package dev.feedbackchat.conversation;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,12 @@ import dev.feedbackchat.limits.Slot;
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.Blank;
 import dev.feedbackchat.model.Refused;
+import dev.feedbackchat.responder.EchoResponder;
 import dev.feedbackchat.responder.Responder;
 import dev.feedbackchat.responder.Responder.Generation;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.store.FinishedTurn;
+import dev.feedbackchat.store.RecordedAnswer;
 import dev.feedbackchat.stream.AnswerProgress;
 import dev.feedbackchat.stream.Finished;
 import dev.feedbackchat.stream.Finisher;
@@ -100,8 +103,10 @@ public class Turns {
 					// It finished since the session last saw it: this request writes anyway, so it keeps the end too.
 					conversation.put(settled);
 				}
-				turn = new Turn(conversation.start(), new Turn.Prompt(UUID.randomUUID(), prompt, Instant.now()),
-						Turn.Answer.pending(origin()), Turn.Feedback.NONE);
+				// It continues from the answer shown before it (recorded as its parent).
+				UUID parent = settled == null ? null : settled.answer().id();
+				turn = new Turn(conversation.start(), new Turn.Prompt(UUID.randomUUID(), prompt, Instant.now(), parent),
+						Turn.Answer.pending(origin(), null), Turn.Feedback.NONE);
 				// Generating before the session shows the turn: a reader of the session always finds it here.
 				begin(turn, session.getId(), slot, history(conversation, null));
 			}
@@ -164,6 +169,70 @@ public class Turns {
 		return restarted;
 	}
 
+	/**
+	 * Generates another answer to the prompt of a finished answer of the latest turn, from the same history; it is
+	 * shown, and the earlier ones stay in the turn. Counts as a prompt and takes the place of an answer, as a prompt
+	 * does.
+	 */
+	public Turn regenerate(HttpSession session, String address, UUID answerId) {
+		refuseWhileShuttingDown();
+		synchronized (SessionLocks.of(session)) {
+			Conversation conversation = Conversation.of(session);
+			Turn stored = located(conversation, answerId);
+			Turn turn = settled(stored);
+			if (turn.isGenerating()) {
+				throw Refused.conflict("Please wait until the current answer is complete.");
+			}
+			if (!conversation.isLatest(turn)) {
+				throw Refused.conflict("Only the latest answer can be regenerated.");
+			}
+			if (!turn.showing(answerId).answer().status().rateable()) {
+				throw Refused.conflict("A failed answer is retried, not regenerated.");
+			}
+			Slot slot = admitted(session, address);
+			Turn regenerated;
+			try {
+				regenerated = turn.withRegenerated(Turn.Answer.pending(origin(), answerId));
+				begin(regenerated, session.getId(), slot, history(conversation, answerId));
+			}
+			catch (RuntimeException ex) {
+				slot.release();
+				throw ex;
+			}
+			conversation.put(regenerated);
+			return regenerated;
+		}
+	}
+
+	/**
+	 * Shows another answer of a turn: the conversation continues from it. Refused while one of the turn's answers is
+	 * being generated (its stream belongs to the answer in the page).
+	 */
+	public Shown show(HttpSession session, UUID answerId) {
+		synchronized (SessionLocks.of(session)) {
+			Conversation conversation = Conversation.of(session);
+			Turn stored = located(conversation, answerId);
+			Turn turn = settled(stored);
+			if (turn.isGenerating()) {
+				throw Refused.conflict("Please wait until the current answer is complete.");
+			}
+			Turn showing = turn.showing(answerId);
+			if (!showing.equals(stored)) {
+				conversation.put(showing);
+			}
+			List<Turn> reconciled = reconciled(List.of(showing));
+			return new Shown(reconciled.get(0), conversation.isLatest(showing));
+		}
+	}
+
+	/**
+	 * A turn as a request left it.
+	 *
+	 * @param latest whether it is the conversation's latest turn
+	 */
+	public record Shown(Turn turn, boolean latest) {
+	}
+
 	/** Stops an answer being generated here; its stream then closes and the page shows the partial answer. */
 	public void stop(HttpSession session, UUID answerId) {
 		Conversation.of(session).turnOf(answerId);
@@ -174,16 +243,18 @@ public class Turns {
 
 	/**
 	 * Changes the turn of an answer, serialized with every other change of this session's conversation here:
-	 * {@code change} gets the turn brought up to date and whether it is the latest, and returns the turn to keep.
-	 * Only that turn is written, and only when it differs.
+	 * {@code change} gets the turn brought up to date, showing that answer (whether the page shows it or another
+	 * of the turn's), and whether it is the latest answer; it returns the turn to keep, and gets it back. Only that
+	 * turn is written, and only when it differs; the answer it shows stays the one it showed.
 	 */
 	public Turn change(HttpSession session, UUID answerId, BiFunction<Turn, Boolean, Turn> change) {
 		synchronized (SessionLocks.of(session)) {
 			Conversation conversation = Conversation.of(session);
-			Turn stored = conversation.turnOf(answerId);
-			Turn changed = change.apply(settled(stored), conversation.isLatest(answerId));
-			if (!changed.equals(stored)) {
-				conversation.put(changed);
+			Turn stored = located(conversation, answerId);
+			Turn changed = change.apply(settled(stored).showing(answerId), conversation.isLatest(answerId));
+			Turn kept = changed.showing(stored.answer().id());
+			if (!kept.equals(stored)) {
+				conversation.put(kept);
 			}
 			return changed;
 		}
@@ -207,9 +278,38 @@ public class Turns {
 		Slot slot = limits.stream(new Client(sessionId, request.getRemoteAddr()));
 		answers.stream(answerId, from, slot, request, response, () -> {
 			Conversation conversation = Conversation.of(existing(request));
-			Turn turn = reconciled(List.of(settled(conversation.turnOf(answerId)))).get(0);
-			return closing.html(turn, conversation.isLatest(answerId));
+			// The answer as its stream's element shows it, whichever answer of its turn the session shows now.
+			Turn turn = reconciled(List.of(settled(located(conversation, answerId)).showing(answerId))).get(0);
+			return closing.html(turn, conversation.isLatest(turn));
 		});
+	}
+
+	/**
+	 * The turn of an answer. With several instances, also one whose answer the record holds and the session lost (a
+	 * request on another instance wrote the turn without it at the same moment): found by its prompt, with the
+	 * record's answers.
+	 */
+	private Turn located(Conversation conversation, UUID answerId) {
+		try {
+			return conversation.turnOf(answerId);
+		}
+		catch (Refused ex) {
+			if (!others.enabled()) {
+				throw ex;
+			}
+			Optional<UUID> prompt;
+			try {
+				prompt = record.promptOf(answerId);
+			}
+			catch (DataAccessException unreachable) {
+				throw Refused.unavailable("The chat cannot reach its database. Please try again in a moment.",
+						unreachable);
+			}
+			return prompt.flatMap(conversation::turnOfPrompt)
+				.map(turn -> reconciled(List.of(turn)).get(0))
+				.filter(turn -> turn.indexOf(answerId) >= 0)
+				.orElseThrow(() -> ex);
+		}
 	}
 
 	/** The request's session; a request without one has no conversation, so no answer of it is found. */
@@ -222,25 +322,50 @@ public class Turns {
 	}
 
 	/**
-	 * The turns with their feedback as the record holds it. With several instances a session's copy may lag
-	 * behind a rating made on another instance at the same moment; alone, the session is written after the
-	 * record under the session's lock, so it is the record.
+	 * The turns with their answers and feedback as the record holds them. With several instances a session's copy
+	 * may lag behind a rating made on another instance at the same moment, or lose an answer regenerated there when
+	 * both requests wrote the turn at once; alone, the session is written after the record under the session's
+	 * lock, so it is the record.
 	 */
 	public List<Turn> reconciled(List<Turn> turns) {
 		if (!others.enabled() || turns.isEmpty()) {
 			return turns;
 		}
-		Map<UUID, Turn.Feedback> recorded = new HashMap<>();
+		List<RecordedAnswer> answers;
 		try {
-			record.feedback(turns.stream().map(turn -> turn.answer().id()).toList())
-				.forEach(stored -> recorded.put(stored.answerId(), Turn.Feedback.of(stored)));
+			answers = record.answersTo(turns.stream().map(turn -> turn.prompt().id()).toList(), turns.stream()
+				.flatMap(turn -> turn.siblings().stream().map(sibling -> sibling.answer().id()))
+				.toList());
 		}
 		catch (DataAccessException ex) {
 			throw Refused.unavailable("The chat cannot reach its database. Please try again in a moment.", ex);
 		}
-		return turns.stream()
-			.map(turn -> turn.withFeedback(recorded.getOrDefault(turn.answer().id(), Turn.Feedback.NONE)))
-			.toList();
+		Map<UUID, Turn.Feedback> recorded = new HashMap<>();
+		Map<UUID, List<RecordedAnswer>> byPrompt = new HashMap<>();
+		for (RecordedAnswer answer : answers) {
+			if (answer.feedback() != null) {
+				recorded.put(answer.id(), Turn.Feedback.of(answer.feedback()));
+			}
+			byPrompt.computeIfAbsent(answer.promptId(), id -> new ArrayList<>()).add(answer);
+		}
+		return turns.stream().map(turn -> {
+			Turn reconciled = turn;
+			for (RecordedAnswer answer : byPrompt.getOrDefault(turn.prompt().id(), List.of())) {
+				if (answer.text() != null && turn.indexOf(answer.id()) < 0) {
+					Turn.Origin origin = new Turn.Origin(answer.responder(), answer.model(), markdown(answer.responder()),
+							null);
+					reconciled = reconciled.withRecorded(new Turn.Answer(answer.id(), answer.text(), answer.status(),
+							answer.error(), origin, answer.answeredAt(), answer.firstTokenMillis(), answer.regeneratedFrom()));
+				}
+			}
+			return reconciled.withFeedback(id -> recorded.getOrDefault(id, Turn.Feedback.NONE));
+		}).toList();
+	}
+
+	/** Whether an answer of this responder is Markdown: all but the echo's (instances share their settings). */
+	private boolean markdown(String responderName) {
+		return responder.name().equals(responderName) ? responder.writesMarkdown()
+				: !EchoResponder.NAME.equals(responderName);
 	}
 
 	/** Ends the session's conversation; the next prompt starts a new one. */
@@ -259,6 +384,18 @@ public class Turns {
 		if (!turn.isGenerating()) {
 			return turn;
 		}
+		Turn settled = turn;
+		for (Turn.Sibling sibling : turn.siblings()) {
+			if (sibling.answer().status() == AnswerStatus.GENERATING) {
+				UUID id = sibling.answer().id();
+				settled = settledAnswer(settled.showing(id)).showing(turn.answer().id());
+			}
+		}
+		return settled;
+	}
+
+	/** The turn with its shown answer, which is being generated, brought up to date. */
+	private Turn settledAnswer(Turn turn) {
 		UUID id = turn.answer().id();
 		Optional<AnswerProgress> progress = answers.progress(id);
 		if (progress.isEmpty()) {
@@ -354,7 +491,7 @@ public class Turns {
 				record.saveTurn(new FinishedTurn(turn.conversationId(), turn.prompt().id(), turn.prompt().text(),
 						turn.prompt().at(), turn.answer().id(), ended.text(), turn.answer().origin().responder(),
 						turn.answer().origin().model(), ended.firstTokenMillis(), ended.status(), Instant.now(),
-						ended.error()));
+						ended.error(), turn.prompt().parentId(), turn.answer().regeneratedFrom()));
 			}
 			catch (RuntimeException ex) {
 				log.error("Could not store a finished answer", ex);

@@ -37,9 +37,11 @@ public class ChatRecord {
 	}
 
 	/**
-	 * Records a finished turn: its conversation and prompt once, and the answer's final text and state. A
-	 * failed answer that is retried later is replaced by the retry's outcome. Idempotent: with several
-	 * instances, the same echo answer may be finished by two of them (one took it over), or a turn retried.
+	 * Records a finished turn: its conversation and prompt once (with the answer it continues), and the answer's
+	 * final text and state (with the answer it regenerated): a regenerated answer adds a sibling to the prompt
+	 * already recorded. A failed answer that is retried later is replaced by the retry's outcome. Idempotent: with
+	 * several instances, the same echo answer may be finished by two of them (one took it over), or a turn retried.
+	 * A parent or an earlier sibling that is not in the record (it could not be stored) is left out, not refused.
 	 */
 	public void saveTurn(FinishedTurn turn) {
 		try {
@@ -60,6 +62,7 @@ public class ChatRecord {
 			.param("at", utc(turn.promptedAt()))
 			.update();
 		insertMessage(turn.promptId(), turn.conversationId(), "user", turn.prompt(), turn.promptedAt())
+			.param("parent", turn.parentId())
 			.update();
 		int replaced = jdbc.sql("update message set content = :content, responder = :responder, model = :model, "
 				+ "first_token_ms = :firstToken, status = :status, error = :error, created_at = :at "
@@ -82,16 +85,22 @@ public class ChatRecord {
 				.param("firstToken", turn.firstTokenMillis())
 				.param("status", turn.status().id())
 				.param("error", turn.error())
+				.param("from", turn.regeneratedFrom())
 				.update();
 		}
 	}
 
-	/** Inserts a message unless it is already recorded; an answer adds what produced it, a prompt leaves those null. */
+	/**
+	 * Inserts a message unless it is already recorded; an answer adds what produced it and the answer it regenerated,
+	 * a prompt the answer it continues, each null where not given or not recorded.
+	 */
 	private JdbcClient.StatementSpec insertMessage(UUID id, UUID conversationId, String role, String content,
 			Instant at) {
 		return jdbc.sql("insert into message (id, conversation_id, role, content, responder, model, prompt_id, "
-				+ "first_token_ms, status, error, created_at) select :id, :conversation, :role, :content, :responder, "
-				+ ":model, :prompt, :firstToken, :status, :error, :at where not exists (select 1 from message where id = :id)")
+				+ "first_token_ms, status, error, created_at, parent_id, regenerated_from) select :id, :conversation, "
+				+ ":role, :content, :responder, :model, :prompt, :firstToken, :status, :error, :at, "
+				+ "(select m.id from message m where m.id = :parent), (select m.id from message m where m.id = :from) "
+				+ "where not exists (select 1 from message where id = :id)")
 			.param("id", id)
 			.param("conversation", conversationId)
 			.param("role", role)
@@ -102,6 +111,8 @@ public class ChatRecord {
 			.param("firstToken", null)
 			.param("status", AnswerStatus.COMPLETE.id())
 			.param("error", null)
+			.param("parent", null)
+			.param("from", null)
 			.param("at", utc(at));
 	}
 
@@ -111,6 +122,14 @@ public class ChatRecord {
 			.param("id", answerId)
 			.query((rs, n) -> new StoredAnswer(rs.getString("content"), AnswerStatus.of(rs.getString("status")),
 					rs.getObject("first_token_ms", Long.class), rs.getString("error")))
+			.optional();
+	}
+
+	/** The prompt a recorded answer answers. */
+	public Optional<UUID> promptOf(UUID answerId) {
+		return jdbc.sql("select prompt_id from message where id = :id and role = 'assistant'")
+			.param("id", answerId)
+			.query(UUID.class)
 			.optional();
 	}
 
@@ -179,6 +198,35 @@ public class ChatRecord {
 			.query((rs, n) -> new StoredFeedback(rs.getObject("message_id", UUID.class), rs.getString("scale"),
 					rs.getInt("rating"), rs.getString("comment"), reasons(rs.getString("reasons")),
 					rs.getString("correction")))
+			.list();
+	}
+
+	/**
+	 * The answers recorded to these prompts, oldest first, each with its feedback; the texts only of those not
+	 * {@code known} (a page knows most of its answers; what it lacks, a request on another instance wrote).
+	 */
+	public List<RecordedAnswer> answersTo(Collection<UUID> promptIds, Collection<UUID> known) {
+		if (promptIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select m.prompt_id, m.id, m.status, m.error, m.responder, m.model, m.first_token_ms, "
+				+ "m.regenerated_from, m.created_at, f.scale, f.rating, f.comment, f.reasons, f.correction, "
+				+ "case when m.id in (:known) then null else m.content end as content "
+				+ "from message m left join feedback f on f.message_id = m.id "
+				+ "where m.prompt_id in (:prompts) and m.role = 'assistant' order by m.created_at, m.id")
+			.param("prompts", promptIds)
+			.param("known", known.isEmpty() ? List.of(new UUID(0, 0)) : known)
+			.query((rs, n) -> {
+				UUID id = rs.getObject("id", UUID.class);
+				String scale = rs.getString("scale");
+				return new RecordedAnswer(rs.getObject("prompt_id", UUID.class), id, rs.getString("content"),
+						AnswerStatus.of(rs.getString("status")), rs.getString("error"), rs.getString("responder"),
+						rs.getString("model"), rs.getObject("first_token_ms", Long.class),
+						rs.getObject("regenerated_from", UUID.class),
+						rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+						scale == null ? null : new StoredFeedback(id, scale, rs.getInt("rating"), rs.getString("comment"),
+								reasons(rs.getString("reasons")), rs.getString("correction")));
+			})
 			.list();
 	}
 

@@ -1,6 +1,7 @@
 package dev.feedbackchat.chat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,8 @@ import dev.feedbackchat.feedback.FeedbackPolicy;
 import dev.feedbackchat.feedback.FeedbackProperties;
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.FeedbackScale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -75,6 +78,51 @@ class MessageViewsTests {
 
 	/** One per scale for all cases, so that its shapes are filled again and again, as in the app. */
 	static final Map<FeedbackScale, MessageViews> VIEWS = new ConcurrentHashMap<>();
+
+	static Stream<Arguments> siblings() {
+		return Stream.of(AnswerStatus.COMPLETE, AnswerStatus.STOPPED, AnswerStatus.GENERATING, AnswerStatus.FAILED)
+			.flatMap(status -> Stream.of(new int[] { 1, 0 }, new int[] { 2, 0 }, new int[] { 2, 1 }, new int[] { 3, 1 })
+				.flatMap(place -> Stream.of(null, 1)
+					.flatMap(rating -> Stream.of(true, false)
+						.map(markdown -> Arguments.of(status, place[0], place[1], rating, markdown)))));
+	}
+
+	/** The switcher and Regenerate are part of an answer's shape: each state fills as the template renders it. */
+	@ParameterizedTest
+	@MethodSource("siblings")
+	void answerWithSiblingsFillsItsShapeAsTheTemplateRendersIt(AnswerStatus status, int count, int shown,
+			Integer rating, boolean markdown) {
+		MessageViews views = VIEWS.computeIfAbsent(FeedbackScale.THUMBS, MessageViewsTests::views);
+		boolean live = status == AnswerStatus.GENERATING;
+		List<Turn.Sibling> siblings = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			boolean last = i == count - 1;
+			AnswerStatus own = last ? status : AnswerStatus.COMPLETE;
+			siblings.add(new Turn.Sibling(new Turn.Answer(UUID.randomUUID(), last && live ? "" : "answer <" + i + ">", own,
+					own == AnswerStatus.FAILED ? "Failed <b>" : null, new Turn.Origin("test", "model", markdown, "i"),
+					Instant.now(), 3L, i == 0 ? null : UUID.randomUUID()),
+					own.rateable() && rating != null ? new Turn.Feedback(rating, null) : Turn.Feedback.NONE));
+		}
+		// The shown answer is the one in {@code status}: the last, moved to the position shown.
+		siblings.add(shown, siblings.remove(count - 1));
+		Turn turn = new Turn(UUID.randomUUID(), new Turn.Prompt(UUID.randomUUID(), "prompt", Instant.now(), UUID.randomUUID()),
+				siblings, shown);
+
+		for (boolean latest : List.of(true, false)) {
+			String html = views.answer(turn, latest);
+			assertThat(html).isEqualTo(views.rendered(turn, latest));
+			Element article = Jsoup.parseBodyFragment(html).selectFirst("article");
+			assertThat(article.select(".sibling-place").text())
+				.isEqualTo(count > 1 && !live ? (shown + 1) + " / " + count : "");
+			assertThat(article.select("button[aria-label=Regenerate]")).hasSize(latest && status.rateable() ? 1 : 0);
+			if (count > 1 && !live) {
+				assertThat(article.selectFirst("button[aria-label='Previous answer']").attr("hx-post"))
+					.isEqualTo(shown > 0 ? "/messages/" + siblings.get(shown - 1).answer().id() + "/show" : "");
+				assertThat(article.selectFirst("button[aria-label='Next answer']").attr("hx-post"))
+					.isEqualTo(shown < count - 1 ? "/messages/" + siblings.get(shown + 1).answer().id() + "/show" : "");
+			}
+		}
+	}
 
 	static MessageViews views(FeedbackScale scale) {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();

@@ -166,6 +166,58 @@ class ClusterIntegrationTests {
 	}
 
 	@Test
+	void answersRegeneratedOnOneInstanceAreShownAndRatedOnTheOtherAsRecorded() throws Exception {
+		HttpChat viaFirst = new HttpChat(port(first));
+		HttpChat viaSecond = viaFirst.via(port(second));
+		String id = viaFirst.send("again, please");
+		viaFirst.readAll(id, null);
+		byte[] before = turnBytes(id);
+
+		HttpResponse<String> response = viaFirst.post("/messages/" + id + "/regenerate", Map.of());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		String regenerated = Jsoup.parseBodyFragment(response.body()).selectFirst("article.message.assistant").id()
+			.substring("m-".length());
+		assertThat(text(viaSecond.readAll(regenerated, null))).isEqualTo(echo("again, please"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from message where id = ?", regenerated) == 1);
+		assertThat(viaSecond.page().selectFirst("#m-" + regenerated + " .sibling-place").text()).isEqualTo("2 / 2");
+		assertThat(viaSecond.rate(id, 1).statusCode()).as("the answer not shown").isEqualTo(200);
+
+		// A request of the session on another instance read the turn before the regenerate and wrote it after (both
+		// at once): the session lost the new answer, the record has it. Every page shows it, and it can be rated.
+		writeTurnBytes(id, before);
+		for (HttpChat via : List.of(viaFirst, viaSecond)) {
+			Element answer = via.page().selectFirst("#m-" + id);
+			assertThat(answer.selectFirst(".sibling-place").text()).isEqualTo("1 / 2");
+			assertThat(answer.selectFirst("button[aria-label='Next answer']").attr("hx-post"))
+				.isEqualTo("/messages/" + regenerated + "/show");
+			assertLockedOn(answer, "Thumbs up");
+		}
+		assertThat(viaSecond.rate(regenerated, 0).statusCode()).isEqualTo(200);
+		assertThat(viaFirst.post("/messages/" + regenerated + "/show", Map.of()).statusCode()).isEqualTo(200);
+		assertLockedOn(viaSecond.page().selectFirst("#m-" + regenerated), "Thumbs down");
+		assertThat(count("select count(*) from message where prompt_id = (select prompt_id from message where id = ?)", id))
+			.isEqualTo(2);
+	}
+
+	/** The session attribute of the turn whose first answer is {@code answerId}, as stored. */
+	static byte[] turnBytes(String answerId) {
+		return JdbcClient.create(first.getBean(DataSource.class))
+			.sql("select attribute_bytes from spring_session_attributes where attribute_name like ?")
+			.param("chat.turn.%." + answerId)
+			.query(byte[].class)
+			.single();
+	}
+
+	static void writeTurnBytes(String answerId, byte[] bytes) {
+		assertThat(JdbcClient.create(first.getBean(DataSource.class))
+			.sql("update spring_session_attributes set attribute_bytes = ? where attribute_name like ?")
+			.param(bytes)
+			.param("chat.turn.%." + answerId)
+			.update()).isEqualTo(1);
+	}
+
+	@Test
 	void upOnOneInstanceAndDownOnTheOtherBothShowTheWinner() throws Exception {
 		HttpChat viaFirst = new HttpChat(port(first));
 		HttpChat viaSecond = viaFirst.via(port(second));

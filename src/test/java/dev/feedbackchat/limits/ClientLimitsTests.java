@@ -173,6 +173,31 @@ class ClientLimitsTests {
 
 	@ParameterizedTest
 	@ValueSource(booleans = { true, false })
+	void regeneratesCountAsPromptsAndTakeThePlaceOfAnAnswer(boolean htmx) throws Exception {
+		String address = newAddress();
+		MockChat chat = browser(address);
+		String id = chat.sendOk("one");
+		responder.finishAll();
+		browser(address).sendOk("two");
+		browser(address).sendOk("three");
+
+		ResultActions busy = tooMany(chat.post("/messages/" + id + "/regenerate", htmx), htmx, "3");
+
+		assertThat(alert(busy)).startsWith("Too many answers are being written");
+		responder.finishAll();
+		chat.post("/messages/" + id + "/regenerate", htmx).andExpect(htmx ? status().isOk() : status().is3xxRedirection());
+		responder.finishAll();
+		chat.session().writes();
+
+		ResultActions fast = tooMany(chat.post("/messages/" + id + "/regenerate", htmx), htmx, "20");
+
+		assertThat(alert(fast)).isEqualTo("You are sending messages too quickly. Try again in 20 seconds.");
+		assertThat(chat.session().writes()).as("nothing saved changes").isEmpty();
+		assertThat(chat.page().select(".sibling-place").text()).isEqualTo("2 / 2");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
 	void newSessionsPerMinuteArePerAddress(boolean htmx) throws Exception {
 		String address = newAddress();
 		for (int i = 0; i < 2; i++) {

@@ -14,6 +14,7 @@ import dev.feedbackchat.HttpChat.EventStream;
 import dev.feedbackchat.HttpChat.SseEvent;
 import dev.feedbackchat.responder.FakeOpenAiServer.Reply;
 import dev.feedbackchat.responder.FakeOpenAiServer.Request;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -177,6 +178,31 @@ class OpenAiResponderIntegrationTests {
 		assertThat(requests.get(0).messages()).containsExactly(message("user", "First question"));
 		assertThat(requests.get(1).messages()).containsExactly(message("user", "First question"),
 				message("assistant", "First answer."), message("user", "Second question"));
+	}
+
+	@Test
+	void regenerateAsksAgainWithTheSameHistoryAndTheNextPromptContinuesFromTheAnswerShown() throws Exception {
+		openAi.script(chunks(Duration.ZERO, "One."), chunks(Duration.ZERO, "Two."), chunks(Duration.ZERO, "Again."),
+				chunks(Duration.ZERO, "Three."));
+		finishedAnswer(chat, chat.send("First question"));
+		String two = finishedAnswer(chat, chat.send("Second question")).id().substring("m-".length());
+
+		HttpResponse<String> regenerated = chat.post("/messages/" + two + "/regenerate", Map.of());
+		assertThat(regenerated.statusCode()).isEqualTo(200);
+		String again = Jsoup.parseBodyFragment(regenerated.body()).selectFirst("article.message.assistant").id()
+			.substring("m-".length());
+		Element shown = finishedAnswer(chat, again);
+		assertThat(shown.selectFirst(".content").text()).isEqualTo("Again.");
+		assertThat(shown.selectFirst(".sibling-place").text()).isEqualTo("2 / 2");
+		assertThat(chat.post("/messages/" + two + "/show", Map.of()).statusCode()).isEqualTo(200);
+		finishedAnswer(chat, chat.send("Third question"));
+
+		List<Request> requests = openAi.requests();
+		assertThat(requests).hasSize(4);
+		assertThat(requests.get(2).messages()).as("asked again").isEqualTo(requests.get(1).messages());
+		assertThat(requests.get(3).messages()).containsExactly(message("user", "First question"),
+				message("assistant", "One."), message("user", "Second question"), message("assistant", "Two."),
+				message("user", "Third question"));
 	}
 
 	@Test

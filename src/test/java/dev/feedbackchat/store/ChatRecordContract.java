@@ -215,6 +215,81 @@ abstract class ChatRecordContract {
 	}
 
 	@Test
+	void aRegeneratedAnswerIsASiblingOfTheFirstAndThePromptIsStoredOnceWithTheAnswerItContinues() {
+		UUID conversation = UUID.randomUUID();
+		FinishedTurn before = turn(conversation, "before");
+		record.saveTurn(before);
+		FinishedTurn first = continuing(turn(conversation, "again"), before.answerId(), null);
+		record.saveTurn(first);
+		FinishedTurn regenerated = new FinishedTurn(conversation, first.promptId(), first.prompt(), first.promptedAt(),
+				UUID.randomUUID(), "another answer", "openai", "m", 4L, AnswerStatus.STOPPED, first.answeredAt().plusSeconds(5),
+				null, before.answerId(), first.answerId());
+
+		record.saveTurn(regenerated);
+
+		assertThat(count("select count(*) from message where role = 'user' and conversation_id = ?", conversation))
+			.as("the prompt once").isEqualTo(2);
+		assertThat(jdbc.sql("select id from message where prompt_id = ? order by created_at")
+			.param(first.promptId())
+			.query(UUID.class)
+			.list()).containsExactly(first.answerId(), regenerated.answerId());
+		assertThat(column("regenerated_from", regenerated.answerId())).isEqualTo(first.answerId());
+		assertThat(column("regenerated_from", first.answerId())).isNull();
+		assertThat(column("parent_id", first.promptId())).isEqualTo(before.answerId());
+		assertThat(column("parent_id", before.promptId())).isNull();
+		assertThat(record.answer(regenerated.answerId()))
+			.contains(new StoredAnswer("another answer", AnswerStatus.STOPPED, 4L, null));
+	}
+
+	@Test
+	void aParentOrAnEarlierAnswerThatIsNotRecordedIsLeftOut() {
+		UUID unrecorded = UUID.randomUUID();
+		FinishedTurn turn = continuing(turn(UUID.randomUUID(), "after an answer that could not be saved"), unrecorded,
+				unrecorded);
+
+		record.saveTurn(turn);
+
+		assertThat(column("parent_id", turn.promptId())).isNull();
+		assertThat(column("regenerated_from", turn.answerId())).isNull();
+		assertThat(record.answer(turn.answerId())).isPresent();
+	}
+
+	@Test
+	void theAnswersToPromptsComeOldestFirstWithTheirFeedbackAndTheTextsOfThoseNotKnown() {
+		FinishedTurn first = turn(UUID.randomUUID(), "answers to me");
+		record.saveTurn(first);
+		FinishedTurn regenerated = continuing(new FinishedTurn(first.conversationId(), first.promptId(), first.prompt(),
+				first.promptedAt(), UUID.randomUUID(), "the second, \"quoted\" 😀", "openai", "m", 4L, AnswerStatus.STOPPED,
+				first.answeredAt().plusSeconds(1), null), null, first.answerId());
+		record.saveTurn(regenerated);
+		record.rateOnce(first.answerId(), UP);
+		record.detailsOnce(first.answerId(), 1, List.of("Accurate", "Helpful"), "fine", null);
+
+		List<RecordedAnswer> answers = record.answersTo(List.of(first.promptId(), UUID.randomUUID()), List.of(first.answerId()));
+
+		assertThat(answers).extracting(RecordedAnswer::id).containsExactly(first.answerId(), regenerated.answerId());
+		assertThat(answers.get(0).text()).as("known").isNull();
+		assertThat(answers.get(0).feedback()).isEqualTo(new StoredFeedback(first.answerId(), "thumbs", 1, "fine",
+				List.of("Accurate", "Helpful"), null));
+		RecordedAnswer second = answers.get(1);
+		assertThat(second).isEqualTo(new RecordedAnswer(first.promptId(), regenerated.answerId(), regenerated.answer(),
+				AnswerStatus.STOPPED, null, "openai", "m", 4L, first.answerId(), second.answeredAt(), null));
+		assertThat(record.promptOf(regenerated.answerId())).contains(first.promptId());
+		assertThat(record.promptOf(first.promptId())).as("a prompt answers nothing").isEmpty();
+	}
+
+	static FinishedTurn continuing(FinishedTurn turn, UUID parentId, UUID regeneratedFrom) {
+		return new FinishedTurn(turn.conversationId(), turn.promptId(), turn.prompt(), turn.promptedAt(), turn.answerId(),
+				turn.answer(), turn.responder(), turn.model(), turn.firstTokenMillis(), turn.status(), turn.answeredAt(),
+				turn.error(), parentId, regeneratedFrom);
+	}
+
+	UUID column(String column, UUID messageId) {
+		return jdbc.sql("select " + column + " from message where id = ?").param(messageId).query(UUID.class).optional()
+			.orElse(null);
+	}
+
+	@Test
 	void aFailedAnswerIsRecordedWithItsErrorAndItsRetryReplacesIt() {
 		FinishedTurn turn = turn(UUID.randomUUID(), "fail first");
 		FinishedTurn failed = new FinishedTurn(turn.conversationId(), turn.promptId(), turn.prompt(), turn.promptedAt(),
