@@ -189,6 +189,11 @@ public class Turns {
 			if (!turn.showing(answerId).answer().status().rateable()) {
 				throw Refused.conflict("A failed answer is retried, not regenerated.");
 			}
+			int most = properties.history().maxAnswers();
+			if (turn.siblings().size() >= most) {
+				// Each answer is kept in the session with its turn: bounded like the messages.
+				throw Refused.conflict("This prompt has %d answers, the most kept. Continue from one of them.".formatted(most));
+			}
 			Slot slot = admitted(session, address);
 			Turn regenerated;
 			try {

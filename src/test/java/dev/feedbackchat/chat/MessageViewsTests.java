@@ -133,7 +133,7 @@ class MessageViewsTests {
 		engine.setTemplateResolver(resolver);
 		engine.setEnableSpringELCompiler(true);
 		return new MessageViews(engine, new FeedbackPolicy(new FeedbackProperties(FeedbackMode.LOCKED, scale)),
-				new MarkdownRenderer(), new ChatProperties(new ChatProperties.Prompt(4000), new ChatProperties.History(200, 20)),
+				new MarkdownRenderer(), new ChatProperties(new ChatProperties.Prompt(4000), new ChatProperties.History(200, 20, 10)),
 				"", 1_000_000);
 	}
 

@@ -110,6 +110,20 @@ class RegenerateTests {
 		assertThat(row.get("prompt_id")).isEqualTo(promptOf(first));
 	}
 
+	@Test
+	void answersPerPromptAreBounded() throws Exception {
+		String latest = chat.sendOk("hello");
+		responder.finishAll("Answer 1");
+		for (int answer = 2; answer <= 10; answer++) {
+			latest = regenerated(latest, "Answer " + answer);
+		}
+		assertThat(chat.page().selectFirst("#m-" + latest + " .siblings").text()).contains("10 / 10");
+
+		refused(chat.post("/messages/" + latest + "/regenerate", true), true, 409,
+				"This prompt has 10 answers, the most kept. Continue from one of them.");
+		assertThat(chat.page().selectFirst("#m-" + latest + " .siblings").text()).contains("10 / 10");
+	}
+
 	@ParameterizedTest
 	@ValueSource(booleans = { true, false })
 	void switchingShowsAnotherAnswerEachRatedOnItsOwn(boolean htmx) throws Exception {
