@@ -180,7 +180,7 @@ public class RatedAnswers {
 				left join feedback f on f.message_id = a.id
 				where a.role = 'assistant' and a.status <> :failed and a.created_at >= :from and a.created_at < :until
 				group by a.responder, a.model
-				order by answers desc, a.responder, a.model
+				order by answers desc, a.responder, a.model nulls last
 				""")
 			.param("positive", Sentiment.POSITIVE.id())
 			.param("failed", AnswerStatus.FAILED.id())
