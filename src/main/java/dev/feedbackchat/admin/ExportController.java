@@ -32,7 +32,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * The rated answers as files, with the dashboard's filters. Each is streamed: rows go from the database
- * cursor to the response as they are read, so an export of any size needs the same little memory.
+ * cursor to the response as they are read, so an export of any size needs the same little memory. The
+ * training-data exports (SFT, DPO, KTO with a context) read whole conversations the same way, holding one at a
+ * time: an example needs the turns before its prompt and the other answers to it.
  */
 @Controller
 @EnableConfigurationProperties(ExportProperties.class)

@@ -429,6 +429,27 @@ abstract class AdminExportContract {
 	}
 
 	@Test
+	void conversationsAreReadWithAutocommitOffInAReadOnlyTransactionToo() {
+		seeder.insert(TRICKY);
+		List<String> states = new ArrayList<>();
+		ratedAnswers.forEachConversation(RatingFilter.ANY, conversation -> states.add(connectionState()));
+		assertThat(states).hasSize(TRICKY.size()).containsOnly("autocommit=false readOnly=true");
+	}
+
+	String connectionState() {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			return "autocommit=" + connection.getAutoCommit() + " readOnly=" + connection.isReadOnly();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	@Test
 	void dashboardCountsAndChartsRatingsPerUtcDay() throws Exception {
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		Instant lateYesterday = today.atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1);
