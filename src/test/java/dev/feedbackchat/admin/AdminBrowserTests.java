@@ -205,7 +205,7 @@ class AdminBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("svg[role=img] g.day:last-of-type title")).getAttribute("textContent"))
 			.contains(positives(todayAfter) + " positive");
 
-		// For README.md (docs/admin.png): the top of the dashboard, first rows of the table included.
+		// For README.md (docs/admin.png): the top of the dashboard, down to the reasons chart.
 		driver.manage().window().setSize(new Dimension(1280, 1300));
 		saveScreenshot(driver, Path.of("target", "admin.png"));
 		driver.manage().window().setSize(new Dimension(1280, 900));
