@@ -114,7 +114,9 @@ public class RatedAnswers {
 	 * Every message of the conversations that hold a rated answer matching the filter, one conversation at a
 	 * time (oldest message first), for the training-data exports: an example needs the turns before its prompt
 	 * and the other answers to it. One query, streamed like {@link #forEach}; only one conversation is held.
-	 * A rated answer is {@code selected} when its rating matches the filter.
+	 * A rated answer is {@code selected} when its rating matches the filter. A correlated EXISTS rather than
+	 * {@code IN (subquery)}: H2 holds an IN's whole result in memory, one id per conversation, which ran a 64 MB
+	 * heap out at 200,000 rows (docs/benchmarks.md).
 	 */
 	@Transactional(readOnly = true)
 	public void forEachConversation(RatingFilter filter, Consumer<TrainingConversation> action) {
@@ -127,8 +129,8 @@ public class RatedAnswers {
 				       case when f.id is not null and %1$s then 1 else 0 end as selected
 				from message m
 				left join feedback f on f.message_id = m.id
-				where m.conversation_id in (select a.conversation_id from feedback f join message a on a.id = f.message_id
-				                            where %1$s)
+				where exists (select 1 from message a join feedback f on f.message_id = a.id
+				              where a.conversation_id = m.conversation_id and %1$s)
 				order by m.conversation_id, m.created_at, m.id
 				""".formatted("(" + condition.sql() + ")"))
 			.withFetchSize(FETCH_SIZE)
