@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The login page and the dashboard: totals, the chart of ratings per day, and the table of rated answers
- * with its filters. The filters are query parameters of a GET form, so a filtered view is a shareable URL;
+ * The login page and the dashboard: totals, the charts of ratings per day and of reasons, the table per model,
+ * and the table of rated answers with its filters. The filters are query parameters of a GET form, so a filtered view is a shareable URL;
  * with htmx the form and the page links swap just the results.
  */
 @Controller
@@ -76,14 +76,18 @@ class AdminController {
 			return result.addObject("error", ex.getMessage());
 		}
 		Chart.Days days = Chart.range(filter, LocalDate.now(ZoneOffset.UTC));
+		String range = Chart.days(days.first(), days.last());
 		return result.addObject("chart", Chart.of(days.first(), days.last(), ratedAnswers.perDay(days.first(), days.last())))
+			.addObject("reasons", ReasonsChart.of(range, ratedAnswers.reasonCounts(days.first(), days.last())))
+			.addObject("models", ratedAnswers.models(days.first(), days.last()))
+			.addObject("modelsRange", range)
 			.addObject("results", ResultsPage.of(ratedAnswers.page(filter, page, PAGE_SIZE), ratedAnswers.count(filter),
 					page, PAGE_SIZE, filter))
 			.addObject("exports", new ExportLinks(filter.link(ExportController.CSV), filter.link(ExportController.JSONL),
-					filter.link(ExportController.KTO)));
+					filter.link(ExportController.KTO), filter.link(ExportController.SFT), filter.link(ExportController.DPO)));
 	}
 
-	record ExportLinks(String csv, String jsonl, String kto) {
+	record ExportLinks(String csv, String jsonl, String kto, String sft, String dpo) {
 	}
 
 }

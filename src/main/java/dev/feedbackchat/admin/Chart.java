@@ -162,7 +162,7 @@ record Chart(String title, String description, String note, int width, int heigh
 	}
 
 	/** The smallest step of 1, 2 or 5 times a power of ten that reaches the highest bar in at most five. */
-	private static long step(long highest) {
+	static long step(long highest) {
 		for (long power = 1;; power *= 10) {
 			for (long factor : new long[] { 1, 2, 5 }) {
 				if (steps(highest, factor * power) <= 5) {
@@ -172,13 +172,18 @@ record Chart(String title, String description, String note, int width, int heigh
 		}
 	}
 
-	private static long steps(long highest, long step) {
+	static long steps(long highest, long step) {
 		return Math.max(1, (highest + step - 1) / step);
 	}
 
 	private static String title(LocalDate first, LocalDate last) {
+		return "Ratings per day, " + days(first, last);
+	}
+
+	/** The days of a range as the dashboard names them: "1 – 30 Jan 2026 (UTC)". */
+	static String days(LocalDate first, LocalDate last) {
 		String start = first.getYear() == last.getYear() ? first.format(DAY) : first.format(DAY_YEAR);
-		return "Ratings per day, %s – %s (UTC)".formatted(start, last.format(DAY_YEAR));
+		return "%s – %s (UTC)".formatted(start, last.format(DAY_YEAR));
 	}
 
 	private static String description(List<Day> days) {

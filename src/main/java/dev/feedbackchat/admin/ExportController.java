@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.feedbackchat.model.Sentiment;
@@ -24,14 +25,19 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The rated answers as files, with the dashboard's filters. Each is streamed: rows go from the database
- * cursor to the response as they are read, so an export of any size needs the same little memory.
+ * cursor to the response as they are read, so an export of any size needs the same little memory. The
+ * training-data exports (SFT, DPO, KTO with a context) read whole conversations the same way, holding one at a
+ * time: an example needs the turns before its prompt and the other answers to it.
  */
 @Controller
+@EnableConfigurationProperties(ExportProperties.class)
 class ExportController {
 
 	static final String CSV = "/admin/export.csv";
@@ -39,6 +45,10 @@ class ExportController {
 	static final String JSONL = "/admin/export.jsonl";
 
 	static final String KTO = "/admin/export-kto.jsonl";
+
+	static final String SFT = "/admin/export-sft.jsonl";
+
+	static final String DPO = "/admin/export-dpo.jsonl";
 
 	private static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
@@ -55,6 +65,7 @@ class ExportController {
 			new Column("scale", row -> row.scale().id()),
 			new Column("rating", RatedAnswer::rating), new Column("rating_label", RatedAnswer::ratingLabel),
 			new Column("sentiment", row -> row.sentiment().id()), new Column("comment", RatedAnswer::comment),
+			new Column("reasons", RatedAnswer::reasons), new Column("correction", RatedAnswer::correction),
 			new Column("answered_at", row -> row.answeredAt().toInstant().toString()),
 			new Column("rated_at", row -> row.ratedAt().toInstant().toString()));
 
@@ -69,16 +80,22 @@ class ExportController {
 
 	private final ObjectWriter json;
 
-	ExportController(RatedAnswers ratedAnswers, JsonMapper mapper) {
+	private final ExportProperties properties;
+
+	ExportController(RatedAnswers ratedAnswers, JsonMapper mapper, ExportProperties properties) {
 		this.ratedAnswers = ratedAnswers;
 		this.json = mapper.writer();
+		this.properties = properties;
 	}
 
 	private record Column(String name, Function<RatedAnswer, Object> value) {
 	}
 
-	/** One example of TRL's KTOTrainer (unpaired preference): the label says whether the answer is desirable. */
-	record KtoExample(String prompt, String completion, boolean label) {
+	/**
+	 * One example of TRL's KTOTrainer in its standard form (unpaired preference): the label says whether the answer
+	 * is desirable; reasons and correction come along for filtering.
+	 */
+	record KtoExample(String prompt, String completion, boolean label, List<String> reasons, String correction) {
 	}
 
 	@GetMapping(CSV)
@@ -86,7 +103,7 @@ class ExportController {
 		RatingFilter filter = params.parse();
 		return attachment("feedback", "csv", TEXT_CSV, writer -> {
 			CSVPrinter csv = new CSVPrinter(writer, CSV_FORMAT);
-			write(filter, row -> csv.printRecord(COLUMNS.stream().map(column -> inert(column.value().apply(row)))));
+			write(filter, row -> csv.printRecord(COLUMNS.stream().map(column -> inert(cell(column.value().apply(row))))));
 		});
 	}
 
@@ -100,12 +117,49 @@ class ExportController {
 		}));
 	}
 
-	/** Neutral ratings are left out: a KTO label is only desirable (positive) or undesirable (negative). */
+	/**
+	 * Neutral ratings are left out: a KTO label is only desirable (positive) or undesirable (negative). Without
+	 * {@code context}, the standard form, newest rating first; with it, the conversational form.
+	 */
 	@GetMapping(KTO)
-	ResponseEntity<StreamingResponseBody> kto(FilterParams params) {
+	ResponseEntity<StreamingResponseBody> kto(FilterParams params, @RequestParam(required = false) String context) {
 		RatingFilter filter = params.parse().excludingNeutral();
+		ExportContext scope = ExportContext.parse(context);
+		if (scope != null) {
+			return attachment("feedback-kto", "jsonl", MediaType.APPLICATION_NDJSON, writer -> writeConversations(filter,
+					conversation -> conversation.kto(scope.maxMessages(properties), lines(writer))));
+		}
 		return attachment("feedback-kto", "jsonl", MediaType.APPLICATION_NDJSON, writer -> write(filter,
-				row -> writeLine(writer, new KtoExample(row.prompt(), row.answer(), row.sentiment() == Sentiment.POSITIVE))));
+				row -> writeLine(writer, new KtoExample(row.prompt(), row.answer(), row.sentiment() == Sentiment.POSITIVE,
+						row.reasons(), row.correction()))));
+	}
+
+	/** TRL's conversational SFT format; {@code context} defaults to the conversation. */
+	@GetMapping(SFT)
+	ResponseEntity<StreamingResponseBody> sft(FilterParams params, @RequestParam(required = false) String context) {
+		RatingFilter filter = params.parse();
+		int maxContext = contextOrConversation(context).maxMessages(properties);
+		return attachment("feedback-sft", "jsonl", MediaType.APPLICATION_NDJSON, writer -> writeConversations(filter,
+				conversation -> conversation.sft(maxContext, lines(writer))));
+	}
+
+	/** TRL's conversational preference format with an explicit prompt; {@code context} defaults to the conversation. */
+	@GetMapping(DPO)
+	ResponseEntity<StreamingResponseBody> dpo(FilterParams params, @RequestParam(required = false) String context) {
+		RatingFilter filter = params.parse();
+		int maxContext = contextOrConversation(context).maxMessages(properties);
+		return attachment("feedback-dpo", "jsonl", MediaType.APPLICATION_NDJSON, writer -> writeConversations(filter,
+				conversation -> conversation.dpo(maxContext, lines(writer))));
+	}
+
+	private static ExportContext contextOrConversation(String context) {
+		ExportContext scope = ExportContext.parse(context);
+		return scope != null ? scope : ExportContext.CONVERSATION;
+	}
+
+	/** A list in one CSV cell: reasons never hold "; " (they are labels of the configuration). */
+	private static Object cell(Object value) {
+		return value instanceof List<?> list ? String.join("; ", list.stream().map(String::valueOf).toList()) : value;
 	}
 
 	/**
@@ -116,6 +170,18 @@ class ExportController {
 	static Object inert(Object cell) {
 		return cell instanceof String text && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0
 				? "'" + text : cell;
+	}
+
+	/** Writes each value as a JSON line, for callbacks that cannot throw IOException. */
+	private Consumer<Object> lines(Writer writer) {
+		return value -> {
+			try {
+				writeLine(writer, value);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		};
 	}
 
 	private void writeLine(Writer writer, Object value) throws IOException {
@@ -138,6 +204,29 @@ class ExportController {
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();
 		}
+	}
+
+	/** Hands each conversation over as the database reads it. */
+	private void writeConversations(RatingFilter filter, ConversationWriter conversationWriter) throws IOException {
+		try {
+			ratedAnswers.forEachConversation(filter, conversation -> {
+				try {
+					conversationWriter.write(conversation);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	private interface ConversationWriter {
+
+		void write(TrainingConversation conversation) throws IOException;
+
 	}
 
 	private interface RowWriter {

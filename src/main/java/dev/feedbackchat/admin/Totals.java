@@ -19,7 +19,7 @@ record Totals(long conversations, long answers, long rated, long positive) {
 		return percent(positive, rated);
 	}
 
-	private static String percent(long part, long whole) {
+	static String percent(long part, long whole) {
 		return whole == 0 ? "–" : Math.round(100.0 * part / whole) + "%";
 	}
 

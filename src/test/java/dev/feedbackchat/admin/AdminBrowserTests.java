@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 
 import dev.feedbackchat.Browser;
 import dev.feedbackchat.admin.Seeder.Seed;
+import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.FeedbackScale;
+import dev.feedbackchat.model.Sentiment;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +66,12 @@ class AdminBrowserTests {
 	static final List<String> COMMENTS = List.of("Exactly what I needed", "Too vague", "Missed the second part",
 			"Great, thanks!", "Wrong units");
 
+	/** The chat's default reasons (chat.feedback.reasons.*), in the order offered. */
+	static final List<String> NEGATIVE_REASONS = List.of("Not factually correct", "Didn't follow instructions",
+			"Incomplete", "Too long", "Unsafe or offensive", "Other");
+
+	static final List<String> POSITIVE_REASONS = List.of("Accurate", "Helpful", "Well written");
+
 	@LocalServerPort
 	int port;
 
@@ -93,6 +101,8 @@ class AdminBrowserTests {
 	void seed() throws IOException {
 		downloads = Files.createTempDirectory("admin-downloads");
 		Random random = new Random(42);
+		// Its own sequence, so the ratings above stay those of earlier runs.
+		Random why = new Random(7);
 		Instant now = Instant.now();
 		List<Seed> seeds = new ArrayList<>();
 		for (int day = 29; day >= 0; day--) {
@@ -109,7 +119,7 @@ class AdminBrowserTests {
 							: odds < 0.72 ? Seed.rated(prompt, FeedbackScale.STARS, random.nextBoolean() ? 3 : 4, comment, at)
 							: odds < 0.78 ? Seed.rated(prompt, FeedbackScale.STARS, 2, comment, at)
 							: Seed.rated(prompt, FeedbackScale.THUMBS, 0, comment, at);
-					seeds.add(seed.inConversation(conversation));
+					seeds.add(withReasons(seed, why).inConversation(conversation));
 				}
 			}
 		}
@@ -122,6 +132,25 @@ class AdminBrowserTests {
 			.filter(seed -> seed.scale() != null && seed.scale().isNegative(seed.rating()))
 			.count();
 		assertThat(negative).as("enough for two pages").isGreaterThan(20);
+	}
+
+	/** Most ratings come with a reason or two, a few negative ones with a correction. */
+	static Seed withReasons(Seed seed, Random why) {
+		if (seed.scale() == null || why.nextInt(4) == 0) {
+			return seed;
+		}
+		boolean negative = seed.scale().isNegative(seed.rating());
+		List<String> offered = negative || seed.scale().sentiment(seed.rating()) == Sentiment.NEUTRAL ? NEGATIVE_REASONS
+				: POSITIVE_REASONS;
+		// Skewed, as real reasons are: the first ones are chosen most.
+		List<String> chosen = new ArrayList<>();
+		for (String reason : offered) {
+			if (why.nextInt(offered.indexOf(reason) + 2) == 0) {
+				chosen.add(reason);
+			}
+		}
+		Seed withReasons = seed.withReasons(chosen.toArray(String[]::new));
+		return negative && why.nextInt(3) == 0 ? withReasons.withCorrection("The right answer.") : withReasons;
 	}
 
 	@AfterEach
@@ -176,7 +205,7 @@ class AdminBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("svg[role=img] g.day:last-of-type title")).getAttribute("textContent"))
 			.contains(positives(todayAfter) + " positive");
 
-		// For README.md (docs/admin.png): the top of the dashboard, first rows of the table included.
+		// For README.md (docs/admin.png): the top of the dashboard, down to the reasons chart.
 		driver.manage().window().setSize(new Dimension(1280, 1300));
 		saveScreenshot(driver, Path.of("target", "admin.png"));
 		driver.manage().window().setSize(new Dimension(1280, 900));
@@ -213,6 +242,91 @@ class AdminBrowserTests {
 		assertThat(rows).extracting(row -> row.get("prompt")).containsAnyElementsOf(PROMPTS);
 
 		assertNoConsoleErrors(driver);
+	}
+
+	/**
+	 * Which reasons users give and which model they like, with and without JavaScript: the reasons chart and the
+	 * per-model table follow the filter's dates (htmx swaps them with the table).
+	 */
+	@Test
+	void reasonsAndModelsShowWhatUsersThinkOfEachModel() throws Exception {
+		seedModels();
+		WebDriver driver = newBrowser();
+		driver.get(url("/admin/login"));
+		signIn(driver, "test-admin-password");
+		waitFor(driver).until(ExpectedConditions.urlToBe(url("/admin")));
+
+		List<String> reasons = driver.findElements(By.cssSelector("svg .reason .reason-label"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		assertThat(reasons).contains("Not factually correct", "Helpful").doesNotHaveDuplicates();
+		assertThat(driver.findElement(By.id("reasons-desc")).getAttribute("textContent")).contains("reasons chosen");
+		assertThat(modelRows(driver)).contains("openai gpt-4o-mini 40 30 75% 40% 6 10", "openai gpt-4.1 30 24 80% 75% 1 4");
+
+		// For README.md (docs/admin-training.png): the reasons chart and the table per model.
+		driver.manage().window().setSize(new Dimension(1280, 1000));
+		js(driver).executeScript("document.getElementById('reasons-heading').scrollIntoView();");
+		saveScreenshot(driver, Path.of("target", "admin-training.png"));
+
+		// Dates before the models were used: htmx swaps in an empty table and chart.
+		js(driver).executeScript("window.__samePage = true;");
+		driver.findElement(By.id("filter-to")).sendKeys("01012000");
+		driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+		waitFor(driver).until(d -> text(d, "#models-empty").equals("No answers in these days."));
+		assertThat(driver.findElement(By.id("reasons-desc")).getAttribute("textContent"))
+			.isEqualTo("No reasons were chosen in these days.");
+		assertThat(js(driver).executeScript("return window.__samePage === true;")).isEqualTo(true);
+		assertNoConsoleErrors(driver);
+
+		WebDriver noScript = newBrowser("--blink-settings=scriptEnabled=false");
+		noScript.get(url("/admin/login"));
+		signIn(noScript, "test-admin-password");
+		waitFor(noScript).until(ExpectedConditions.urlToBe(url("/admin")));
+		assertThat(modelRows(noScript)).contains("openai gpt-4o-mini 40 30 75% 40% 6 10");
+		noScript.findElement(By.id("filter-to")).sendKeys("01012000");
+		noScript.findElement(By.cssSelector("#filters button[type=submit]")).click();
+		waitFor(noScript).until(ExpectedConditions.urlContains("to=2000-01-01"));
+		assertThat(text(noScript, "#models-empty")).isEqualTo("No answers in these days.");
+	}
+
+	static List<String> modelRows(WebDriver driver) {
+		return driver.findElements(By.cssSelector("#models-table tbody tr")).stream().map(WebElement::getText).toList();
+	}
+
+	/**
+	 * Answers of two OpenAI models over the last week, some regenerated: gpt-4o-mini 40 answers (10 of them
+	 * regenerated ones), 30 rated, 12 positive, 6 corrections; gpt-4.1 30 answers (4 regenerated), 24 rated, 18
+	 * positive, 1 correction.
+	 */
+	void seedModels() {
+		Seeder seeder = new Seeder(jdbc);
+		Instant start = Instant.now().minus(Duration.ofDays(7));
+		seedModel(seeder, "gpt-4o-mini", 40, 10, 30, 12, 6, start);
+		seedModel(seeder, "gpt-4.1", 30, 4, 24, 18, 1, start.plusSeconds(30));
+	}
+
+	private static void seedModel(Seeder seeder, String model, int answers, int regenerated, int rated, int positive,
+			int corrections, Instant start) {
+		UUID chat = seeder.conversation(start);
+		UUID previous = null;
+		UUID prompt = null;
+		for (int i = 0; i < answers; i++) {
+			Instant at = start.plus(Duration.ofMinutes(10L * i));
+			boolean again = i > 0 && i <= regenerated;
+			if (!again) {
+				prompt = seeder.prompt(chat, PROMPTS.get(i % PROMPTS.size()), at, previous);
+			}
+			UUID answer = seeder.answer(chat, prompt, "An answer by " + model + " (" + i + ")", at.plusSeconds(5), "openai",
+					model, AnswerStatus.COMPLETE, again ? previous : null);
+			if (i < rated) {
+				boolean liked = i >= rated - positive;
+				seeder.rate(answer, FeedbackScale.THUMBS, liked ? 1 : 0, at.plusSeconds(30),
+						liked ? List.of("Helpful") : List.of("Not factually correct", "Too long"),
+						!liked && i < corrections ? "What it should have said (" + i + ")" : null);
+			}
+			previous = answer;
+		}
 	}
 
 	@Test

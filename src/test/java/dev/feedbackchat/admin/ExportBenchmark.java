@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -79,7 +80,8 @@ public final class ExportBenchmark {
 			long idle = live();
 
 			List<String> table = new ArrayList<>();
-			for (String path : List.of(ExportController.CSV, ExportController.JSONL, ExportController.KTO)) {
+			for (String path : List.of(ExportController.CSV, ExportController.JSONL, ExportController.KTO,
+					ExportController.KTO + "?context=conversation", ExportController.SFT, ExportController.DPO)) {
 				long start = System.nanoTime();
 				Download result;
 				long used;
@@ -110,7 +112,11 @@ public final class ExportBenchmark {
 		}
 	}
 
-	/** The same kind of rows as the chat writes, in batches of 2,000 per transaction. */
+	/**
+	 * The same kind of rows as the chat writes, in batches of 2,000 per transaction: conversations of five turns
+	 * (stored as before V4, so the exports find each turn's context by time), reasons with every rating, and a
+	 * correction with every other negative one.
+	 */
 	private static void seed(ConfigurableApplicationContext app, int rows) {
 		Seeder seeder = new Seeder(app.getBean(JdbcTemplate.class));
 		TransactionTemplate transaction = app.getBean(TransactionTemplate.class);
@@ -118,15 +124,36 @@ public final class ExportBenchmark {
 		FeedbackScale[] scales = FeedbackScale.values();
 		for (int from = 0; from < rows; from += 2_000) {
 			List<Seed> batch = new ArrayList<>();
+			UUID conversation = null;
 			for (int i = from; i < Math.min(rows, from + 2_000); i++) {
+				if (i % TURNS == 0) {
+					conversation = UUID.randomUUID();
+				}
 				FeedbackScale scale = scales[i % scales.length];
-				batch.add(Seed.rated(PROMPTS.get(i % PROMPTS.size()) + " (#" + i + ")", scale, i % (scale.max() + 1),
-						i % 5 == 0 ? "Comment " + i + ", with a comma and \"quotes\"" : null,
-						start.plusSeconds(i * 50L)));
+				int rating = i % (scale.max() + 1);
+				Seed seed = Seed.rated(PROMPTS.get(i % PROMPTS.size()) + " (#" + i + ")", scale, rating,
+						i % 5 == 0 ? "Comment " + i + ", with a comma and \"quotes\"" : null, start.plusSeconds(i * 50L))
+					.inConversation(conversation);
+				if (scale.isNegative(rating)) {
+					seed = seed.withReasons("Not factually correct", "Incomplete");
+					if (i % 2 == 0) {
+						seed = seed.withCorrection(CORRECTION + " (#" + i + ")");
+					}
+				}
+				else {
+					seed = seed.withReasons("Helpful");
+				}
+				batch.add(seed);
 			}
 			transaction.executeWithoutResult(status -> seeder.insert(batch));
 		}
 	}
+
+	/** Turns per seeded conversation; 2,000 (a batch) is a multiple of it. */
+	private static final int TURNS = 5;
+
+	private static final String CORRECTION = "The reset link expires after 24 hours: ask for a new one on the sign-in "
+			+ "page, \"Forgot password?\", and use it within the day.\nThe support form cannot reset it for you.";
 
 	private record Download(long bytes, long records) {
 	}

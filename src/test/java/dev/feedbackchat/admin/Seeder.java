@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.FeedbackScale;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,11 +25,18 @@ public class Seeder {
 	/**
 	 * One answer to seed.
 	 *
-	 * @param scale   {@code null} for an answer nobody rated
-	 * @param comment {@code null} for none
+	 * @param scale      {@code null} for an answer nobody rated
+	 * @param comment    {@code null} for none
+	 * @param reasons    the reasons chosen with the rating; empty for none
+	 * @param correction what the answer should have been, or {@code null}
 	 */
 	public record Seed(UUID conversationId, String prompt, String answer, FeedbackScale scale, int rating,
-			String comment, Instant ratedAt) {
+			String comment, Instant ratedAt, List<String> reasons, String correction) {
+
+		public Seed(UUID conversationId, String prompt, String answer, FeedbackScale scale, int rating, String comment,
+				Instant ratedAt) {
+			this(conversationId, prompt, answer, scale, rating, comment, ratedAt, List.of(), null);
+		}
 
 		public static Seed rated(String prompt, FeedbackScale scale, int rating, String comment, Instant ratedAt) {
 			return new Seed(UUID.randomUUID(), prompt, "You said, \"" + prompt + "\" ...interesting.", scale, rating,
@@ -41,7 +49,15 @@ public class Seeder {
 		}
 
 		public Seed inConversation(UUID conversation) {
-			return new Seed(conversation, prompt, answer, scale, rating, comment, ratedAt);
+			return new Seed(conversation, prompt, answer, scale, rating, comment, ratedAt, reasons, correction);
+		}
+
+		public Seed withReasons(String... chosen) {
+			return new Seed(conversationId, prompt, answer, scale, rating, comment, ratedAt, List.of(chosen), correction);
+		}
+
+		public Seed withCorrection(String text) {
+			return new Seed(conversationId, prompt, answer, scale, rating, comment, ratedAt, reasons, text);
 		}
 
 	}
@@ -55,6 +71,7 @@ public class Seeder {
 	/** Empties the record. */
 	public void clear() {
 		jdbc.update("delete from feedback");
+		jdbc.update("update message set parent_id = null, regenerated_from = null");
 		jdbc.update("delete from message where prompt_id is not null");
 		jdbc.update("delete from message");
 		jdbc.update("delete from conversation");
@@ -85,7 +102,8 @@ public class Seeder {
 					FIRST_TOKEN_MILLIS, promptId, utc(answeredAt) });
 			if (seed.scale() != null) {
 				ratings.add(new Object[] { answerId, seed.scale().id(), seed.rating(),
-						seed.scale().sentiment(seed.rating()).id(), seed.comment(), utc(seed.ratedAt()) });
+						seed.scale().sentiment(seed.rating()).id(), seed.comment(), stored(seed.reasons()),
+						seed.correction(), utc(seed.ratedAt()) });
 			}
 		}
 		jdbc.batchUpdate("insert into conversation (id, created_at) values (?, ?)", List.copyOf(conversations.values()));
@@ -93,8 +111,49 @@ public class Seeder {
 				+ "prompt_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 		jdbc.batchUpdate(message, prompts);
 		jdbc.batchUpdate(message, answers);
-		jdbc.batchUpdate("insert into feedback (message_id, scale, rating, sentiment, comment, created_at) "
-				+ "values (?, ?, ?, ?, ?, ?)", ratings);
+		jdbc.batchUpdate("insert into feedback (message_id, scale, rating, sentiment, comment, reasons, correction, "
+				+ "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", ratings);
+	}
+
+	/** Reasons as the record keeps them: one label per line, {@code null} for none. */
+	static String stored(List<String> reasons) {
+		return reasons == null || reasons.isEmpty() ? null : String.join("\n", reasons);
+	}
+
+	// Single rows, for the shapes the chat writes since V4: regenerated answers and prompts that continue one.
+
+	public UUID conversation(Instant at) {
+		UUID id = UUID.randomUUID();
+		jdbc.update("insert into conversation (id, created_at) values (?, ?)", id, utc(at));
+		return id;
+	}
+
+	/** A prompt continuing the answer {@code parent} ({@code null}: the first, or one stored before V4). */
+	public UUID prompt(UUID conversation, String text, Instant at, UUID parent) {
+		UUID id = UUID.randomUUID();
+		jdbc.update("insert into message (id, conversation_id, role, content, parent_id, created_at) "
+				+ "values (?, ?, 'user', ?, ?, ?)", id, conversation, text, parent, utc(at));
+		return id;
+	}
+
+	/** An answer, complete unless {@code status} says otherwise; {@code regenerated}: the answer it made again. */
+	public UUID answer(UUID conversation, UUID prompt, String text, Instant at, String responder, String model,
+			AnswerStatus status, UUID regenerated) {
+		UUID id = UUID.randomUUID();
+		jdbc.update("insert into message (id, conversation_id, role, content, responder, model, first_token_ms, prompt_id, "
+				+ "status, regenerated_from, created_at) values (?, ?, 'assistant', ?, ?, ?, ?, ?, ?, ?, ?)", id,
+				conversation, text, responder, model, FIRST_TOKEN_MILLIS, prompt, status.id(), regenerated, utc(at));
+		return id;
+	}
+
+	public UUID answer(UUID conversation, UUID prompt, String text, Instant at) {
+		return answer(conversation, prompt, text, at, "echo", "echo", AnswerStatus.COMPLETE, null);
+	}
+
+	public void rate(UUID answer, FeedbackScale scale, int rating, Instant at, List<String> reasons, String correction) {
+		jdbc.update("insert into feedback (message_id, scale, rating, sentiment, comment, reasons, correction, created_at) "
+				+ "values (?, ?, ?, ?, null, ?, ?, ?)", answer, scale.id(), rating, scale.sentiment(rating).id(),
+				stored(reasons), correction, utc(at));
 	}
 
 	private static OffsetDateTime utc(Instant instant) {
