@@ -17,7 +17,7 @@ import java.util.TreeSet;
  *
  * <p>
  * How: battles are first aggregated per pair and result (the fit depends only on those counts), then fitted
- * with {@link BradleyTerry} (MM algorithm, ties and "both are bad" as half a win each, one virtual tie of each
+ * with {@link BradleyTerry} (Newton on the likelihood, ties and "both are bad" as half a win each, one virtual tie of each
  * contender against a reference of strength 1 as a prior so that an undefeated or winless contender still gets
  * a finite rating). The 95 % interval is the 2.5/97.5 percentile interval over bootstrap resamples of the
  * battles (drawn with replacement, as many as there are battles, from a {@link SplittableRandom} with the
@@ -129,15 +129,10 @@ public final class Leaderboard {
 			lower[i] = percentile(sample, 0.025);
 			upper[i] = percentile(sample, 0.975);
 		}
+		int[] ranks = ranks(lower, upper);
 		List<Standing> standings = new ArrayList<>(k);
 		for (int i = 0; i < k; i++) {
-			int rank = 1;
-			for (int j = 0; j < k; j++) {
-				if (lower[j] > upper[i]) {
-					rank++;
-				}
-			}
-			standings.add(new Standing(contenders.get(i), ratings[i], lower[i], upper[i], rank,
+			standings.add(new Standing(contenders.get(i), ratings[i], lower[i], upper[i], ranks[i],
 					wins[i] + losses[i] + ties[i], wins[i], losses[i], ties[i]));
 		}
 		standings.sort(Comparator.comparingDouble(Standing::rating).reversed()
@@ -168,6 +163,23 @@ public final class Leaderboard {
 
 	public long seed() {
 		return this.seed;
+	}
+
+	/**
+	 * Rank bands: 1 + the number of contenders whose lower bound is above this one's upper bound, so contenders
+	 * whose intervals overlap can share a rank and a rank is never better than the evidence allows (LMSYS).
+	 */
+	static int[] ranks(double[] lower, double[] upper) {
+		int[] ranks = new int[lower.length];
+		for (int i = 0; i < lower.length; i++) {
+			ranks[i] = 1;
+			for (int j = 0; j < lower.length; j++) {
+				if (lower[j] > upper[i]) {
+					ranks[i]++;
+				}
+			}
+		}
+		return ranks;
 	}
 
 	/** The Elo-scale rating of a strength normalised to a geometric mean of 1. */
