@@ -3,12 +3,13 @@ package dev.feedbackchat.arena;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 
 /**
  * The arena leaderboard computed from voted battles: Bradley-Terry strengths on the Elo scale with bootstrap
@@ -75,12 +76,13 @@ public final class Leaderboard {
 			throw new IllegalArgumentException("resamples must be at least 1: " + resamples);
 		}
 		// Contenders indexed in name order, so the result does not depend on the order of the battles.
-		TreeSet<String> names = new TreeSet<>();
+		HashSet<String> names = new HashSet<>();
 		for (Battle battle : battles) {
 			names.add(battle.a());
 			names.add(battle.b());
 		}
 		List<String> contenders = new ArrayList<>(names);
+		Collections.sort(contenders);
 		Map<String, Integer> index = new HashMap<>();
 		for (int i = 0; i < contenders.size(); i++) {
 			index.put(contenders.get(i), i);
