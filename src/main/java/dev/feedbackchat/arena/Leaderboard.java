@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The arena leaderboard computed from voted battles: Bradley-Terry strengths on the Elo scale with bootstrap
@@ -194,7 +195,7 @@ public final class Leaderboard {
 	}
 
 	private static int[] usedCells(long[] cellCounts) {
-		return java.util.stream.IntStream.range(0, cellCounts.length).filter((c) -> cellCounts[c] > 0).toArray();
+		return IntStream.range(0, cellCounts.length).filter((c) -> cellCounts[c] > 0).toArray();
 	}
 
 	/** {@code wins[i][j]}: wins of i over j, ties as half a win each side. */

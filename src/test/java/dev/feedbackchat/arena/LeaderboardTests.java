@@ -36,6 +36,14 @@ class LeaderboardTests {
 	}
 
 	@Test
+	void withoutThePriorAWinlessContenderHasStrengthZeroAndTheOthersTheirMle() {
+		// c lost every battle: its MLE strength is 0, and the battles it lost say nothing about a against b.
+		double[] strengths = BradleyTerry.fit(new double[][] { { 0, 3, 2 }, { 1, 0, 4 }, { 0, 0, 0 } }, 0, null);
+		assertThat(strengths[2]).isZero();
+		assertThat(strengths[0] / strengths[1]).isCloseTo(3.0, within(1e-6));
+	}
+
+	@Test
 	void leaderboardRatingsEqualNewtonWithTheVirtualTiePrior() {
 		List<Battle> battles = new ArrayList<>();
 		add(battles, "alpha", "beta", Outcome.A_WINS, 7);
