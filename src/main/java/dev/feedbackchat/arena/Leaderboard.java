@@ -19,9 +19,9 @@ import java.util.stream.IntStream;
  *
  * <p>
  * How: battles are first aggregated per pair and result (the fit depends only on those counts), then fitted
- * with {@link BradleyTerry} (Newton on the likelihood, ties and "both are bad" as half a win each, one virtual tie of each
- * contender against a reference of strength 1 as a prior so that an undefeated or winless contender still gets
- * a finite rating). The 95 % interval is the 2.5/97.5 percentile interval over bootstrap resamples of the
+ * with {@link BradleyTerry} (Newton on the likelihood, ties and "both are bad" as half a win each, one virtual
+ * tie of each contender against a reference of strength 1 as a prior so that an undefeated or winless
+ * contender still gets a finite rating). The 95 % interval is the 2.5/97.5 percentile interval over bootstrap resamples of the
  * battles (drawn with replacement, as many as there are battles, from a {@link SplittableRandom} with the
  * given seed); each resample is fitted from the full-data fit as a starting point.
  */
