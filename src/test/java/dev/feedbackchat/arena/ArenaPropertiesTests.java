@@ -1,12 +1,18 @@
 package dev.feedbackchat.arena;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -19,7 +25,12 @@ class ArenaPropertiesTests {
 	}
 
 	@Test
-	void defaultsAreOffPublicAndTheDemoContenders() {
+	void defaultsAreOffPublicAndTheDemoContenders() throws Exception {
+		List<ConfigurationPropertySource> yaml = new ArrayList<>();
+		ConfigurationPropertySources.from(new YamlPropertySourceLoader().load("application.yml",
+				new ClassPathResource("application.yml"))).forEach(yaml::add);
+		assertThat(new Binder(yaml).bindOrCreate("chat.arena", ArenaProperties.class)).as("application.yml")
+			.isEqualTo(bind(Map.of()));
 		ArenaProperties properties = bind(Map.of());
 		assertThat(properties.enabled()).isFalse();
 		assertThat(properties.leaderboardPublic()).isTrue();
