@@ -1,0 +1,142 @@
+package dev.feedbackchat.arena;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The arena's battles and votes in the database (V5__arena.sql). One vote per battle is the database's primary
+ * key on {@code arena_vote.battle_id}, as the rating lock is a unique constraint: it holds across app instances.
+ */
+@Repository
+public class ArenaRecord {
+
+	/** How an answer of a battle stands: streaming until it ends, then complete, stopped or failed. */
+	public static final String STREAMING = "streaming";
+
+	private final JdbcClient jdbc;
+
+	ArenaRecord(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records a new battle, its answers still to come ({@link #STREAMING}).
+	 *
+	 * @param contenderA the contender shown as "Assistant A"
+	 * @param contenderB the one shown as "Assistant B"; another than A
+	 */
+	public void saveBattle(UUID id, String prompt, String contenderA, String contenderB, Instant createdAt) {
+		jdbc.sql("insert into arena_battle (id, prompt, contender_a, contender_b, status_a, status_b, created_at) "
+				+ "values (:id, :prompt, :a, :b, :streaming, :streaming, :at)")
+			.param("id", id)
+			.param("prompt", prompt)
+			.param("a", contenderA)
+			.param("b", contenderB)
+			.param("streaming", STREAMING)
+			.param("at", createdAt.atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	/**
+	 * Records how one side's answer ended.
+	 *
+	 * @param sideA  true for A, false for B
+	 * @param status complete | stopped | failed
+	 * @return false when there is no such battle
+	 */
+	public boolean finishAnswer(UUID battleId, boolean sideA, String answer, String status) {
+		String side = sideA ? "a" : "b";
+		return jdbc.sql("update arena_battle set answer_" + side + " = :answer, status_" + side + " = :status "
+				+ "where id = :id")
+			.param("answer", answer)
+			.param("status", status)
+			.param("id", battleId)
+			.update() == 1;
+	}
+
+	/**
+	 * Stores the vote on a battle unless it has one.
+	 *
+	 * @return true when stored, false when the battle already had a vote (the lock held: the first vote stays)
+	 * @throws org.springframework.dao.DataIntegrityViolationException when there is no such battle
+	 */
+	public boolean voteOnce(UUID battleId, Outcome outcome) {
+		try {
+			jdbc.sql("insert into arena_vote (battle_id, outcome, voted_at) values (:id, :outcome, :at)")
+				.param("id", battleId)
+				.param("outcome", id(outcome))
+				.param("at", Instant.now().atOffset(ZoneOffset.UTC))
+				.update();
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	/** The stored vote on a battle, if it has one. */
+	public Optional<Outcome> vote(UUID battleId) {
+		return jdbc.sql("select outcome from arena_vote where battle_id = :id")
+			.param("id", battleId)
+			.query((rs, n) -> outcome(rs.getString(1)))
+			.optional();
+	}
+
+	/**
+	 * Every voted battle, for the leaderboard: contender names and outcome only, read row by row (a list of small
+	 * records: 100,000 battles take a few MB).
+	 */
+	public List<Battle> battles() {
+		return jdbc.sql("select b.contender_a, b.contender_b, v.outcome from arena_vote v "
+				+ "join arena_battle b on b.id = v.battle_id")
+			.query((rs, n) -> new Battle(rs.getString(1), rs.getString(2), outcome(rs.getString(3))))
+			.list();
+	}
+
+	/** Votes by outcome, every outcome present (0 when none). */
+	public Map<Outcome, Long> votesByOutcome() {
+		Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+		for (Outcome outcome : Outcome.values()) {
+			counts.put(outcome, 0L);
+		}
+		jdbc.sql("select outcome, count(*) from arena_vote group by outcome")
+			.query((rs, n) -> Map.entry(outcome(rs.getString(1)), rs.getLong(2)))
+			.list()
+			.forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+		return counts;
+	}
+
+	/** Battles started, voted or not. */
+	public long battleCount() {
+		return jdbc.sql("select count(*) from arena_battle").query(Long.class).single();
+	}
+
+	/** The outcome's value in {@code arena_vote.outcome}. */
+	static String id(Outcome outcome) {
+		return switch (outcome) {
+			case A_WINS -> "a";
+			case B_WINS -> "b";
+			case TIE -> "tie";
+			case BOTH_BAD -> "bothbad";
+		};
+	}
+
+	static Outcome outcome(String id) {
+		return switch (id) {
+			case "a" -> Outcome.A_WINS;
+			case "b" -> Outcome.B_WINS;
+			case "tie" -> Outcome.TIE;
+			case "bothbad" -> Outcome.BOTH_BAD;
+			default -> throw new IllegalStateException("Unknown arena outcome in the database: " + id);
+		};
+	}
+}
