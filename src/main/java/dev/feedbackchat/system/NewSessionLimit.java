@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import dev.feedbackchat.limits.ClientLimits;
 import dev.feedbackchat.model.Refused;
 import dev.feedbackchat.stream.OtherInstances;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestHeader;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxSwapType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,10 +77,11 @@ final class NewSessionLimit extends OncePerRequestFilter {
 		SecurityHeaders.write(request, response);
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
-		if (request.getHeader("HX-Request") != null) {
-			response.setHeader("HX-Retarget", HxErrorRegion.TARGET);
-			response.setHeader("HX-Reswap", "innerHTML");
-			response.setHeader("HX-Reselect", HxErrorRegion.MESSAGE);
+		if (request.getHeader(HtmxRequestHeader.HX_REQUEST.getValue()) != null) {
+			// What @HxErrorRegion sets on a handler; a filter has no handler to annotate.
+			response.setHeader(HtmxResponseHeader.HX_RETARGET.getValue(), HxErrorRegion.TARGET);
+			response.setHeader(HtmxResponseHeader.HX_RESWAP.getValue(), HxSwapType.INNER_HTML.getValue());
+			response.setHeader(HtmxResponseHeader.HX_RESELECT.getValue(), HxErrorRegion.MESSAGE);
 		}
 		response.setContentType("text/html;charset=UTF-8");
 		response.getOutputStream()
