@@ -197,7 +197,23 @@ public class HttpChat {
 
 	/** Opens the answer's event stream; the caller reads events from it and closes it. */
 	public EventStream stream(String messageId, String lastEventId) throws IOException, InterruptedException {
-		HttpRequest.Builder request = request("/messages/" + messageId + "/stream").header("Accept", "text/event-stream");
+		return streamAt("/messages/" + messageId + "/stream", lastEventId);
+	}
+
+	/** Reads a whole event stream at {@code path} (an arena side's, say), to its end. */
+	public List<SseEvent> readAllAt(String path) throws IOException, InterruptedException {
+		try (EventStream stream = streamAt(path, null)) {
+			List<SseEvent> events = new ArrayList<>();
+			for (SseEvent event = stream.next(); event != null; event = stream.next()) {
+				events.add(event);
+			}
+			return events;
+		}
+	}
+
+	/** Opens the event stream at {@code path}; the caller reads events from it and closes it. */
+	public EventStream streamAt(String path, String lastEventId) throws IOException, InterruptedException {
+		HttpRequest.Builder request = request(path).header("Accept", "text/event-stream");
 		if (lastEventId != null) {
 			request.header("Last-Event-ID", lastEventId);
 		}

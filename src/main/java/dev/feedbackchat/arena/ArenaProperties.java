@@ -1,5 +1,6 @@
 package dev.feedbackchat.arena;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The arena's settings ({@code chat.arena.*}). Only bound and checked here: names non-blank, at most
- * {@value #NAME_MAX_LENGTH} characters (the record's column) and unique. Whether there are enough contenders to
- * battle is checked when the arena starts (it needs two; with none configured it uses {@link #DEMO_CONTENDERS}).
+ * {@value #NAME_MAX_LENGTH} characters (the record's column) and unique; an openai contender needs a base URL and a
+ * model; an enabled arena needs two contenders (with none configured it uses {@link #DEMO_CONTENDERS}). A binding
+ * failure stops the start with Spring Boot's report naming the setting.
  *
  * @param enabled           {@code chat.arena.enabled}: the arena and its leaderboard exist at all (default false)
  * @param leaderboardPublic {@code chat.arena.leaderboard-public}: {@code /arena/leaderboard} open to everyone
@@ -43,6 +45,27 @@ public record ArenaProperties(@DefaultValue("false") boolean enabled,
 				throw new IllegalArgumentException(
 						"chat.arena.contenders[" + i + "].name \"" + contender.name() + "\" is used twice; names must be unique");
 			}
+			if (contender.responder() == Responder.OPENAI) {
+				required(i, "base-url", contender.baseUrl());
+				required(i, "model", contender.model());
+				try {
+					URI.create(contender.baseUrl());
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException("chat.arena.contenders[" + i + "].base-url is not a URL: " + ex.getMessage());
+				}
+			}
+		}
+		if (enabled && contenders.size() == 1) {
+			throw new IllegalArgumentException("chat.arena.contenders lists one contender (\"" + contenders.get(0).name()
+					+ "\"); a battle needs two: add another, or list none to use the two demo contenders");
+		}
+	}
+
+	private static void required(int index, String property, String value) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(
+					"chat.arena.contenders[" + index + "]." + property + " is required with responder openai");
 		}
 	}
 

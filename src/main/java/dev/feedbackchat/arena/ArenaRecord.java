@@ -1,12 +1,15 @@
 package dev.feedbackchat.arena;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import dev.feedbackchat.model.AnswerStatus;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,11 +57,21 @@ public class ArenaRecord {
 	 * @return false when there is no such battle
 	 */
 	public boolean finishAnswer(UUID battleId, boolean sideA, String answer, String status) {
-		String side = sideA ? "a" : "b";
-		return jdbc.sql("update arena_battle set answer_" + side + " = :answer, status_" + side + " = :status "
-				+ "where id = :id")
+		return finishAnswer(battleId, sideA ? Side.A : Side.B, answer, status, null);
+	}
+
+	/**
+	 * Records how one side's answer ended; {@code error} says why it failed (cut to the column's 1,000 characters).
+	 *
+	 * @return false when there is no such battle
+	 */
+	public boolean finishAnswer(UUID battleId, Side side, String answer, String status, String error) {
+		String column = side.id();
+		return jdbc.sql("update arena_battle set answer_" + column + " = :answer, status_" + column + " = :status, "
+				+ "error_" + column + " = :error where id = :id")
 			.param("answer", answer)
 			.param("status", status)
+			.param("error", error == null || error.length() <= 1000 ? error : error.substring(0, 1000))
 			.param("id", battleId)
 			.update() == 1;
 	}
@@ -89,6 +102,30 @@ public class ArenaRecord {
 			.param("id", battleId)
 			.query((rs, n) -> outcome(rs.getString(1)))
 			.optional();
+	}
+
+	/** A battle as recorded, with its vote if it has one; an answer still streaming has no text here yet. */
+	public Optional<BattleState> battle(UUID battleId) {
+		return jdbc.sql("select b.prompt, b.contender_a, b.contender_b, b.answer_a, b.status_a, b.error_a, b.answer_b, "
+				+ "b.status_b, b.error_b, v.outcome, v.voted_at from arena_battle b "
+				+ "left join arena_vote v on v.battle_id = b.id where b.id = :id")
+			.param("id", battleId)
+			.query((rs, n) -> {
+				String outcome = rs.getString(10);
+				OffsetDateTime votedAt = rs.getObject(11, OffsetDateTime.class);
+				return new BattleState(battleId, rs.getString(1), rs.getString(2), rs.getString(3),
+						answer(rs.getString(4), rs.getString(5), rs.getString(6)),
+						answer(rs.getString(7), rs.getString(8), rs.getString(9)),
+						outcome != null ? outcome(outcome) : null, votedAt != null ? votedAt.toInstant() : null);
+			})
+			.optional();
+	}
+
+	private static BattleState.Answer answer(String text, String status, String error) {
+		if (STREAMING.equals(status)) {
+			return BattleState.Answer.STARTED;
+		}
+		return new BattleState.Answer(text != null ? text : "", AnswerStatus.of(status), error);
 	}
 
 	/**
@@ -122,21 +159,11 @@ public class ArenaRecord {
 
 	/** The outcome's value in {@code arena_vote.outcome}. */
 	static String id(Outcome outcome) {
-		return switch (outcome) {
-			case A_WINS -> "a";
-			case B_WINS -> "b";
-			case TIE -> "tie";
-			case BOTH_BAD -> "bothbad";
-		};
+		return outcome.id();
 	}
 
 	static Outcome outcome(String id) {
-		return switch (id) {
-			case "a" -> Outcome.A_WINS;
-			case "b" -> Outcome.B_WINS;
-			case "tie" -> Outcome.TIE;
-			case "bothbad" -> Outcome.BOTH_BAD;
-			default -> throw new IllegalStateException("Unknown arena outcome in the database: " + id);
-		};
+		return Outcome.of(id)
+			.orElseThrow(() -> new IllegalStateException("Unknown arena outcome in the database: " + id));
 	}
 }

@@ -49,7 +49,7 @@ public class MarkdownRenderer {
 		.sanitizeUrls(true)
 		.build();
 
-	String html(String markdown) {
+	public String html(String markdown) {
 		try {
 			return POLICY.sanitize(renderer.render(parser.parse(markdown)));
 		}

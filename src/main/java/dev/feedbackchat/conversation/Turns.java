@@ -16,7 +16,7 @@ import dev.feedbackchat.limits.Client;
 import dev.feedbackchat.limits.ClientLimits;
 import dev.feedbackchat.limits.Slot;
 import dev.feedbackchat.model.AnswerStatus;
-import dev.feedbackchat.model.Blank;
+import dev.feedbackchat.model.Prompts;
 import dev.feedbackchat.model.Refused;
 import dev.feedbackchat.responder.EchoResponder;
 import dev.feedbackchat.responder.Responder;
@@ -423,17 +423,7 @@ public class Turns {
 	}
 
 	private String checked(String text) {
-		// Browsers send a textarea's line breaks as CRLF; the user typed LF.
-		String prompt = text.replace("\r\n", "\n");
-		if (Blank.is(prompt)) {
-			throw Refused.invalid("Type a message before sending.");
-		}
-		int length = prompt.codePointCount(0, prompt.length());
-		int max = properties.prompt().maxLength();
-		if (length > max) {
-			throw Refused.tooLarge("Your message is %,d characters long; the limit is %,d.".formatted(length, max));
-		}
-		return prompt;
+		return Prompts.checked(text, properties.prompt().maxLength());
 	}
 
 	private Turn.Origin origin() {

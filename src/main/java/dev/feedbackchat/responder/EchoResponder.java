@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +23,21 @@ public class EchoResponder implements Responder {
 
 	private final long delayNanos;
 
+	private final UnaryOperator<String> answer;
+
+	private final String model;
+
+	@Autowired
 	EchoResponder(ScheduledExecutorService streamScheduler, EchoProperties properties) {
+		this(streamScheduler, properties.delay(), EchoResponder::answerTo, NAME);
+	}
+
+	/** An echo typing {@code answer} of each prompt, recorded as {@code model}. */
+	EchoResponder(ScheduledExecutorService streamScheduler, Duration delay, UnaryOperator<String> answer, String model) {
 		this.typewriter = new Typewriter(streamScheduler, Runtime.getRuntime().availableProcessors());
-		this.delayNanos = properties.delay().toNanos();
+		this.delayNanos = delay.toNanos();
+		this.answer = answer;
+		this.model = model;
 	}
 
 	public static String answerTo(String prompt) {
@@ -39,7 +53,7 @@ public class EchoResponder implements Responder {
 
 	@Override
 	public String model() {
-		return NAME;
+		return model;
 	}
 
 	@Override
@@ -66,7 +80,7 @@ public class EchoResponder implements Responder {
 
 	/** Sends the first {@code typed} code points at once, then types the rest. */
 	private Generation type(String prompt, long typed, TokenSink sink) {
-		int[] codePoints = answerTo(prompt).codePoints().toArray();
+		int[] codePoints = answer.apply(prompt).codePoints().toArray();
 		Typing typing = new Typing(codePoints, sink, delayNanos);
 		typing.next = (int) Math.min(typed, codePoints.length - 1);
 		if (typing.next > 0) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -71,5 +73,25 @@ class ArenaPropertiesTests {
 		assertThatExceptionOfType(BindException.class)
 			.isThrownBy(() -> bind(Map.of("chat.arena.contenders[0].name", "x".repeat(129))))
 			.withStackTraceContaining("longer than 128");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			chat.arena.enabled=true, chat.arena.contenders[0].name=Alone | lists one contender ("Alone"); a battle needs two
+			chat.arena.contenders[0].name=M, chat.arena.contenders[0].responder=openai, chat.arena.contenders[0].model=m | chat.arena.contenders[0].base-url is required with responder openai
+			chat.arena.contenders[0].name=M, chat.arena.contenders[0].responder=openai, chat.arena.contenders[0].base-url=http://h/v1 | chat.arena.contenders[0].model is required with responder openai
+			chat.arena.contenders[0].name=M, chat.arena.contenders[0].responder=openai, chat.arena.contenders[0].base-url=http://h /v1, chat.arena.contenders[0].model=m | chat.arena.contenders[0].base-url is not a URL
+			""")
+	void whatIsMissingStopsTheStartWithAClearMessage(String settings, String message) {
+		Map<String, String> map = new java.util.HashMap<>();
+		for (String setting : settings.split(", ")) {
+			map.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+		}
+		assertThatExceptionOfType(BindException.class).isThrownBy(() -> bind(map)).withStackTraceContaining(message);
+	}
+
+	@Test
+	void oneContenderIsFineWhileTheArenaIsOff() {
+		assertThat(bind(Map.of("chat.arena.contenders[0].name", "Alone")).contenderNames()).containsExactly("Alone");
 	}
 }

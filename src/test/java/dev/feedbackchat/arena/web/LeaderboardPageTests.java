@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.feedbackchat.ChatWebTest;
 import dev.feedbackchat.arena.ArenaLeaderboard;
 import dev.feedbackchat.arena.ArenaRecord;
+import dev.feedbackchat.arena.Battles;
 import dev.feedbackchat.arena.Battle;
 import dev.feedbackchat.arena.Leaderboard;
 import dev.feedbackchat.arena.Outcome;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +61,13 @@ class LeaderboardPageTests {
 
 		@Autowired
 		MockMvc mvc;
+
+		/** The battle page's collaborators: not what these tests are about. */
+		@MockitoBean
+		Battles battles;
+
+		@MockitoBean
+		ArenaViews views;
 
 		@Autowired
 		ArenaRecord record;
@@ -139,6 +148,13 @@ class LeaderboardPageTests {
 
 		@Autowired
 		MockMvc mvc;
+
+		/** The battle page's collaborators: not what these tests are about. */
+		@MockitoBean
+		Battles battles;
+
+		@MockitoBean
+		ArenaViews views;
 
 		@Test
 		void anonymousVisitorsGoToTheLoginPage() throws Exception {
