@@ -6,38 +6,40 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Service;
 
 /**
- * The leaderboard of the recorded votes, computed on demand and kept until a vote changes it. Votes go through
- * {@link #vote} so that a stored one invalidates the cache; a refused one (the battle had a vote) does not.
- * With several instances, a vote on another instance is seen here on the next vote here or after a restart.
+ * The leaderboard of the recorded votes, computed on demand and kept until the votes change. Each request asks the
+ * record how many votes there are and when the latest was cast (one small query), so a vote on any instance, or a
+ * deletion, shows at once everywhere; a vote through {@link #vote} also forgets it here.
  */
 @Service
 public class ArenaLeaderboard {
 
 	private final ArenaRecord record;
 
-	/** Incremented by every stored vote; a leaderboard computed under an older version is not kept. */
+	/** Incremented by every vote stored here; a leaderboard computed under an older version is not kept. */
 	private final AtomicLong version = new AtomicLong();
 
 	private volatile Cached cached;
 
-	private record Cached(long version, Leaderboard leaderboard) {
+	private record Cached(long version, ArenaRecord.VoteTally votes, Leaderboard leaderboard) {
 	}
 
 	public ArenaLeaderboard(ArenaRecord record) {
 		this.record = record;
 	}
 
-	/** The current leaderboard: the cached one, or computed now from every voted battle. */
+	/** The current leaderboard: the cached one while the votes are as they were, or computed now from them. */
 	public Leaderboard current() {
 		Cached current = cached;
 		long now = version.get();
-		if (current != null && current.version() == now) {
+		ArenaRecord.VoteTally votes = record.voteTally();
+		if (current != null && current.version() == now && current.votes().equals(votes)) {
 			return current.leaderboard();
 		}
 		Leaderboard computed = Leaderboard.compute(record.battles());
-		// A vote during the computation may be missing from it: keep it only if there was none.
+		// A vote during the computation may be missing from it: keep it only if there was none here, and the tally
+		// read before it is the one it was computed from as far as this instance can tell.
 		if (version.get() == now) {
-			cached = new Cached(now, computed);
+			cached = new Cached(now, votes, computed);
 		}
 		return computed;
 	}
@@ -51,7 +53,7 @@ public class ArenaLeaderboard {
 		return stored;
 	}
 
-	/** Forgets the cached leaderboard (votes written some other way, such as on another instance). */
+	/** Forgets the cached leaderboard. */
 	public void invalidate() {
 		version.incrementAndGet();
 	}

@@ -38,8 +38,15 @@ public class ArenaRecord {
 	 * @param contenderB the one shown as "Assistant B"; another than A
 	 */
 	public void saveBattle(UUID id, String prompt, String contenderA, String contenderB, Instant createdAt) {
-		jdbc.sql("insert into arena_battle (id, prompt, contender_a, contender_b, status_a, status_b, created_at) "
-				+ "values (:id, :prompt, :a, :b, :streaming, :streaming, :at)")
+		saveBattle(id, prompt, contenderA, contenderB, createdAt, null);
+	}
+
+	/** The same, with the instance generating its answers. */
+	public void saveBattle(UUID id, String prompt, String contenderA, String contenderB, Instant createdAt,
+			String instance) {
+		jdbc.sql("insert into arena_battle (id, prompt, contender_a, contender_b, status_a, status_b, created_at, "
+				+ "instance) values (:id, :prompt, :a, :b, :streaming, :streaming, :at, :instance)")
+			.param("instance", instance)
 			.param("id", id)
 			.param("prompt", prompt)
 			.param("a", contenderA)
@@ -107,13 +114,13 @@ public class ArenaRecord {
 	/** A battle as recorded, with its vote if it has one; an answer still streaming has no text here yet. */
 	public Optional<BattleState> battle(UUID battleId) {
 		return jdbc.sql("select b.prompt, b.contender_a, b.contender_b, b.answer_a, b.status_a, b.error_a, b.answer_b, "
-				+ "b.status_b, b.error_b, v.outcome, v.voted_at from arena_battle b "
+				+ "b.status_b, b.error_b, v.outcome, v.voted_at, b.instance from arena_battle b "
 				+ "left join arena_vote v on v.battle_id = b.id where b.id = :id")
 			.param("id", battleId)
 			.query((rs, n) -> {
 				String outcome = rs.getString(10);
 				OffsetDateTime votedAt = rs.getObject(11, OffsetDateTime.class);
-				return new BattleState(battleId, rs.getString(1), rs.getString(2), rs.getString(3),
+				return new BattleState(battleId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(12),
 						answer(rs.getString(4), rs.getString(5), rs.getString(6)),
 						answer(rs.getString(7), rs.getString(8), rs.getString(9)),
 						outcome != null ? outcome(outcome) : null, votedAt != null ? votedAt.toInstant() : null);
@@ -150,6 +157,20 @@ public class ArenaRecord {
 			.list()
 			.forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
 		return counts;
+	}
+
+	/** How many votes there are and when the latest was cast: changes with every vote (and deletion). */
+	public VoteTally voteTally() {
+		return jdbc.sql("select count(*), max(voted_at) from arena_vote")
+			.query((rs, n) -> {
+				OffsetDateTime latest = rs.getObject(2, OffsetDateTime.class);
+				return new VoteTally(rs.getLong(1), latest != null ? latest.toInstant() : null);
+			})
+			.single();
+	}
+
+	/** @param latest {@code null} when there is no vote */
+	public record VoteTally(long votes, Instant latest) {
 	}
 
 	/** Battles started, voted or not. */

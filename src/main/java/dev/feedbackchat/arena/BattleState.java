@@ -9,11 +9,12 @@ import dev.feedbackchat.model.AnswerStatus;
  * A battle as it stands: the prompt, who answers on each side (revealed to the person only after the vote), each
  * answer so far, and the vote once there is one.
  *
- * @param vote    {@code null} until voted
- * @param votedAt {@code null} until voted
+ * @param instance the app instance generating its answers ({@code chat.cluster}); {@code null} when not known
+ * @param vote     {@code null} until voted
+ * @param votedAt  {@code null} until voted
  */
-public record BattleState(UUID id, String prompt, String contenderA, String contenderB, Answer a, Answer b,
-		Outcome vote, Instant votedAt) {
+public record BattleState(UUID id, String prompt, String contenderA, String contenderB, String instance, Answer a,
+		Answer b, Outcome vote, Instant votedAt) {
 
 	/**
 	 * One side's answer.
@@ -37,8 +38,8 @@ public record BattleState(UUID id, String prompt, String contenderA, String cont
 	}
 
 	public BattleState with(Side side, Answer answer) {
-		return side == Side.A ? new BattleState(id, prompt, contenderA, contenderB, answer, b, vote, votedAt)
-				: new BattleState(id, prompt, contenderA, contenderB, a, answer, vote, votedAt);
+		return side == Side.A ? new BattleState(id, prompt, contenderA, contenderB, instance, answer, b, vote, votedAt)
+				: new BattleState(id, prompt, contenderA, contenderB, instance, a, answer, vote, votedAt);
 	}
 
 	/** Both answers have ended, one way or another. */

@@ -22,6 +22,7 @@ import dev.feedbackchat.model.Refused;
 import dev.feedbackchat.stream.AnswerProgress;
 import dev.feedbackchat.stream.Finished;
 import dev.feedbackchat.stream.LiveAnswers;
+import dev.feedbackchat.stream.OtherInstances;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Service;
 /**
  * Battles: a prompt answered by two contenders at once, streamed side by side, then one vote. The session holds
  * only the id of its current battle (a new prompt replaces it); the record holds the battle, so every instance
- * shows it alike. The answers stream from the instance that generates them, as the chat's do.
+ * shows it alike. The answers stream from the instance that generates them; another instance asked for one follows
+ * it from the record.
  */
 @Service
 @ConditionalOnProperty(name = "chat.arena.enabled", havingValue = "true")
@@ -62,12 +64,24 @@ public class Battles {
 
 	private final BattleViews views;
 
+	private final OtherInstances others;
+
+	/** Both sides of a battle finish under the same one of these. */
+	private static final Object[] FINISHING = new Object[64];
+
+	static {
+		for (int i = 0; i < FINISHING.length; i++) {
+			FINISHING[i] = new Object();
+		}
+	}
+
 	private final Counter battles;
 
 	private final Map<Outcome, Counter> votes = new EnumMap<>(Outcome.class);
 
 	Battles(LiveAnswers answers, ArenaRecord record, ArenaLeaderboard leaderboard, Contenders contenders,
-			ClientLimits limits, ChatProperties chat, BattleViews views, MeterRegistry meters) {
+			ClientLimits limits, ChatProperties chat, BattleViews views, OtherInstances others, MeterRegistry meters) {
+		this.others = others;
 		this.answers = answers;
 		this.record = record;
 		this.leaderboard = leaderboard;
@@ -111,19 +125,18 @@ public class Battles {
 				Contenders.Pairing pairing = contenders.draw();
 				UUID id = UUID.randomUUID();
 				database(() -> {
-					record.saveBattle(id, prompt, pairing.a(), pairing.b(), Instant.now());
+					record.saveBattle(id, prompt, pairing.a(), pairing.b(), Instant.now(), others.self());
 					return null;
 				});
 				battles.increment();
-				Object finishing = new Object();
 				Slot[] halves = halves(slot);
 				for (Side side : Side.values()) {
 					answers.start(answerId(id, side), session.getId(), halves[side.ordinal()],
 							sink -> pairing.responder(side).respond(List.of(), prompt, sink),
-							ended -> finish(id, side, finishing, ended));
+							ended -> finish(id, side, ended));
 				}
 				session.setAttribute(CURRENT, id);
-				return new BattleState(id, prompt, pairing.a(), pairing.b(), BattleState.Answer.STARTED,
+				return new BattleState(id, prompt, pairing.a(), pairing.b(), others.self(), BattleState.Answer.STARTED,
 						BattleState.Answer.STARTED, null, null);
 			}
 			catch (RuntimeException ex) {
@@ -152,13 +165,15 @@ public class Battles {
 	 * Records a side's ended answer; both sides of a battle finish under one lock, so the one that ends last sees
 	 * the other's end and its closing event brings the vote.
 	 */
-	private Finished finish(UUID battleId, Side side, Object finishing, AnswerProgress ended) {
+	private Finished finish(UUID battleId, Side side, AnswerProgress ended) {
+		AnswerProgress end = OtherInstances.INTERRUPTED.equals(ended.error())
+				? new AnswerProgress(ended.text(), AnswerStatus.FAILED, INTERRUPTED, ended.firstTokenMillis()) : ended;
 		BattleState battle;
-		synchronized (finishing) {
-			record.finishAnswer(battleId, side, ended.text(), ended.status().id(), ended.error());
+		synchronized (FINISHING[Math.floorMod(battleId.hashCode(), FINISHING.length)]) {
+			record.finishAnswer(battleId, side, end.text(), end.status().id(), end.error());
 			battle = live(record.battle(battleId).orElseThrow());
 		}
-		return new Finished(ended, views.closing(battle, side));
+		return new Finished(end, views.closing(battle, side));
 	}
 
 	/**
@@ -246,20 +261,42 @@ public class Battles {
 	}
 
 	/**
-	 * An answer the record has not got yet is being generated here (its text so far), or was on an instance that
-	 * stopped before it ended: it will not end, so it counts as failed.
+	 * An answer the record has not got yet is being generated here (its text so far), or by another instance (it
+	 * is followed from the record until it ends there), or was on an instance that stopped before it ended, this
+	 * one before a restart say: it will not end, and is recorded as failed (interrupted).
 	 */
 	private BattleState live(BattleState battle) {
 		BattleState live = battle;
 		for (Side side : Side.values()) {
 			if (battle.answer(side).status() == AnswerStatus.GENERATING) {
-				BattleState.Answer answer = answers.progress(answerId(battle.id(), side))
+				UUID answerId = answerId(battle.id(), side);
+				// Started here (the instance id is new at every start) and not yet registered: it is a moment away.
+				boolean startingHere = others.self().equals(battle.instance());
+				if (answers.progress(answerId).isEmpty() && !startingHere) {
+					takeOver(battle, side);
+				}
+				BattleState.Answer answer = answers.progress(answerId)
 					.map(progress -> new BattleState.Answer(progress.text(), progress.status(), progress.error()))
-					.orElse(new BattleState.Answer("", AnswerStatus.FAILED, INTERRUPTED));
+					.orElse(BattleState.Answer.STARTED);
 				live = live.with(side, answer);
 			}
 		}
 		return live;
+	}
+
+	private void takeOver(BattleState battle, Side side) {
+		String instance = battle.instance();
+		answers.takeOver(answerId(battle.id(), side), sink -> {
+			if (others.enabled() && instance != null && !instance.equals(others.self())) {
+				return others.follow(instance, sink, () -> record.battle(battle.id())
+					.map(recorded -> recorded.answer(side))
+					.filter(answer -> answer.status().finished())
+					.map(answer -> new AnswerProgress(answer.text(), answer.status(), answer.error(), null)));
+			}
+			sink.fail(INTERRUPTED);
+			return () -> {
+			};
+		}, ended -> finish(battle.id(), side, ended));
 	}
 
 	/** The id one side's answer streams under here: derived, so that it needs no column and reveals nothing. */

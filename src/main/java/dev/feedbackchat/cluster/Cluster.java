@@ -1,10 +1,13 @@
 package dev.feedbackchat.cluster;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.feedbackchat.responder.Responder.Generation;
 import dev.feedbackchat.responder.TokenSink;
+import dev.feedbackchat.stream.AnswerProgress;
 import dev.feedbackchat.stream.OtherInstances;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -54,6 +57,11 @@ public class Cluster implements OtherInstances {
 	@Override
 	public Generation follow(UUID answerId, String instance, TokenSink sink) {
 		return follower.follow(answerId, instance, sink);
+	}
+
+	@Override
+	public Generation follow(String instance, TokenSink sink, Supplier<Optional<AnswerProgress>> ended) {
+		return follower.follow(instance, sink, ended);
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.feedbackchat.stream;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -33,5 +35,11 @@ public interface OtherInstances {
 	 * as interrupted once that instance is gone.
 	 */
 	Generation follow(UUID answerId, String instance, TokenSink sink);
+
+	/**
+	 * The same for an answer recorded elsewhere (an arena battle's): {@code ended} looks in the record and finds
+	 * the answer once it has ended. The text found is delivered in one piece.
+	 */
+	Generation follow(String instance, TokenSink sink, Supplier<Optional<AnswerProgress>> ended);
 
 }

@@ -1,3 +1,0 @@
--- Why an arena answer failed, shown under it on every instance (null unless status_a/status_b is failed).
-alter table arena_battle add column error_a varchar(1000);
-alter table arena_battle add column error_b varchar(1000);
