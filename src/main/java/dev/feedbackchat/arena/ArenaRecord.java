@@ -3,6 +3,7 @@ package dev.feedbackchat.arena;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,10 @@ public class ArenaRecord {
 
 	/** Rows per round trip while an export streams (PostgreSQL uses a cursor only with autocommit off). */
 	static final int FETCH_SIZE = 500;
+
+	/** What {@link #battles()} reads: the index {@code arena_battle_pair} holds all it needs of arena_battle. */
+	static final String VOTED_PAIRS = "select b.contender_a, b.contender_b, v.outcome from arena_vote v "
+			+ "join arena_battle b on b.id = v.battle_id";
 
 	private final JdbcClient jdbc;
 
@@ -102,13 +107,19 @@ public class ArenaRecord {
 
 	/**
 	 * Every voted battle, for the leaderboard: contender names and outcome only, read row by row (a list of small
-	 * records: 100,000 battles take a few MB).
+	 * records: 100,000 battles take a few MB). The names come from the index {@code arena_battle_pair} (V6), not
+	 * from the rows with their texts; each name is held once, however many battles it fought. Read in batches in a
+	 * read-only transaction, as the exports are, so that PostgreSQL does not hold the whole result twice.
 	 */
+	@Transactional(readOnly = true)
 	public List<Battle> battles() {
-		return jdbc.sql("select b.contender_a, b.contender_b, v.outcome from arena_vote v "
-				+ "join arena_battle b on b.id = v.battle_id")
-			.query((rs, n) -> new Battle(rs.getString(1), rs.getString(2), outcome(rs.getString(3))))
-			.list();
+		List<Battle> battles = new ArrayList<>();
+		Map<String, String> names = new HashMap<>();
+		jdbc.sql(VOTED_PAIRS)
+			.withFetchSize(FETCH_SIZE)
+			.query((RowCallbackHandler) rs -> battles.add(new Battle(names.computeIfAbsent(rs.getString(1), name -> name),
+					names.computeIfAbsent(rs.getString(2), name -> name), outcome(rs.getString(3)))));
+		return battles;
 	}
 
 	/** Votes by outcome, every outcome present (0 when none). */
