@@ -41,8 +41,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * A web slice with the real conversation, stream, feedback, store, admin and arena record components (on an in-memory H2
- * database) and the real security, but a
+ * A web slice with the real conversation, stream, feedback, store, admin and arena record components (on an
+ * in-memory H2 database) and the real security, but a
  * {@link ManualResponder} so each test decides when an answer is complete, and {@link MockStreams} so that
  * MockMvc serves answer streams.
  */

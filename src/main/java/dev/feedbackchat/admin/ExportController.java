@@ -35,8 +35,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The rated answers as files, with the dashboard's filters, and the arena's voted battles. Each is streamed: rows go from the database
- * cursor to the response as they are read, so an export of any size needs the same little memory. The
+ * The rated answers as files, with the dashboard's filters, and the arena's voted battles. Each is streamed: rows
+ * go from the database cursor to the response as they are read, so an export of any size needs the same little
+ * memory. The
  * training-data exports (SFT, DPO, KTO with a context) read whole conversations the same way, holding one at a
  * time: an example needs the turns before its prompt and the other answers to it. Arena battles are read the
  * same way, one at a time.

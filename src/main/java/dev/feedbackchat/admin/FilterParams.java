@@ -35,8 +35,8 @@ record FilterParams(String rating, String from, String to, String commented) {
 	 */
 	RatingFilter parseDays() {
 		if (StringUtils.hasText(rating) || StringUtils.hasText(commented)) {
-			throw new InvalidFilterException(
-					"Arena battles are filtered by the days voted (“from”, “to”) only, not by “rating” or “commented”.");
+			throw new InvalidFilterException("Arena battles are filtered by the days voted (“from”, “to”) only, "
+					+ "not by “rating” or “commented”.");
 		}
 		return parse();
 	}
