@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import dev.feedbackchat.admin.AdminProperties;
 import dev.feedbackchat.admin.AdminSecurityConfiguration;
 import dev.feedbackchat.admin.RatedAnswers;
+import dev.feedbackchat.arena.ArenaRecord;
 import dev.feedbackchat.conversation.ChatProperties;
 import dev.feedbackchat.conversation.Turns;
 import dev.feedbackchat.feedback.Ratings;
@@ -40,8 +41,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * A web slice with the real conversation, stream, feedback, store and admin components (on an in-memory H2
- * database) and the real security, but a
+ * A web slice with the real conversation, stream, feedback, store, admin and arena record components (on an
+ * in-memory H2 database) and the real security, but a
  * {@link ManualResponder} so each test decides when an answer is complete, and {@link MockStreams} so that
  * MockMvc serves answer streams.
  */
@@ -54,7 +55,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties({ ChatProperties.class, StreamProperties.class, FeedbackProperties.class,
 		AdminProperties.class, ClusterProperties.class, RateLimitProperties.class })
 @Import({ Turns.class, Ratings.class, MessageViews.class, Pages.class, Cluster.class, Instances.class, RecordFollower.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
-		AdminSecurityConfiguration.class, RatedAnswers.class, SynchronousFinishing.class, ManualResponder.class,
+		AdminSecurityConfiguration.class, RatedAnswers.class, ArenaRecord.class, SynchronousFinishing.class, ManualResponder.class,
 		MockChat.class, MockStreams.class,
 		Rejections.class, SimpleMeterRegistry.class, ClientLimits.class, RateLimitConfiguration.class })
 public @interface ChatWebTest {

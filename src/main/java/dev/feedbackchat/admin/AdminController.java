@@ -84,10 +84,12 @@ class AdminController {
 			.addObject("results", ResultsPage.of(ratedAnswers.page(filter, page, PAGE_SIZE), ratedAnswers.count(filter),
 					page, PAGE_SIZE, filter))
 			.addObject("exports", new ExportLinks(filter.link(ExportController.CSV), filter.link(ExportController.JSONL),
-					filter.link(ExportController.KTO), filter.link(ExportController.SFT), filter.link(ExportController.DPO)));
+					filter.link(ExportController.KTO), filter.link(ExportController.SFT), filter.link(ExportController.DPO),
+					RatingFilter.ratedBetween(filter.from(), filter.to()).link(ExportController.BATTLES)));
 	}
 
-	record ExportLinks(String csv, String jsonl, String kto, String sft, String dpo) {
+	/** The exports of the filtered rows; the arena battles take the days alone (votes have no rating). */
+	record ExportLinks(String csv, String jsonl, String kto, String sft, String dpo, String battles) {
 	}
 
 }

@@ -11,9 +11,13 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.feedbackchat.admin.TrainingConversation.DpoExample;
+import dev.feedbackchat.arena.ArenaRecord;
+import dev.feedbackchat.arena.VotedBattle;
 import dev.feedbackchat.model.Sentiment;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -31,10 +35,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The rated answers as files, with the dashboard's filters. Each is streamed: rows go from the database
- * cursor to the response as they are read, so an export of any size needs the same little memory. The
+ * The rated answers as files, with the dashboard's filters, and the arena's voted battles. Each is streamed: rows
+ * go from the database cursor to the response as they are read, so an export of any size needs the same little
+ * memory. The
  * training-data exports (SFT, DPO, KTO with a context) read whole conversations the same way, holding one at a
- * time: an example needs the turns before its prompt and the other answers to it.
+ * time: an example needs the turns before its prompt and the other answers to it. Arena battles are read the
+ * same way, one at a time.
  */
 @Controller
 @EnableConfigurationProperties(ExportProperties.class)
@@ -49,6 +55,8 @@ class ExportController {
 	static final String SFT = "/admin/export-sft.jsonl";
 
 	static final String DPO = "/admin/export-dpo.jsonl";
+
+	static final String BATTLES = "/admin/export-battles.jsonl";
 
 	private static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
@@ -78,12 +86,15 @@ class ExportController {
 
 	private final RatedAnswers ratedAnswers;
 
+	private final ArenaRecord arena;
+
 	private final ObjectWriter json;
 
 	private final ExportProperties properties;
 
-	ExportController(RatedAnswers ratedAnswers, JsonMapper mapper, ExportProperties properties) {
+	ExportController(RatedAnswers ratedAnswers, ArenaRecord arena, JsonMapper mapper, ExportProperties properties) {
 		this.ratedAnswers = ratedAnswers;
+		this.arena = arena;
 		this.json = mapper.writer();
 		this.properties = properties;
 	}
@@ -143,13 +154,37 @@ class ExportController {
 				conversation -> conversation.sft(maxContext, lines(writer))));
 	}
 
-	/** TRL's conversational preference format with an explicit prompt; {@code context} defaults to the conversation. */
+	/**
+	 * TRL's conversational preference format with an explicit prompt; {@code context} defaults to the
+	 * conversation. The pairs of rated answers, then those of decisive arena votes ({@link ArenaPreference}),
+	 * oldest vote first, when the filter lets votes pass ({@link RatingFilter#passesVotes()}).
+	 */
 	@GetMapping(DPO)
 	ResponseEntity<StreamingResponseBody> dpo(FilterParams params, @RequestParam(required = false) String context) {
 		RatingFilter filter = params.parse();
 		int maxContext = contextOrConversation(context).maxMessages(properties);
-		return attachment("feedback-dpo", "jsonl", MediaType.APPLICATION_NDJSON, writer -> writeConversations(filter,
-				conversation -> conversation.dpo(maxContext, lines(writer))));
+		return attachment("feedback-dpo", "jsonl", MediaType.APPLICATION_NDJSON, writer -> {
+			writeConversations(filter, conversation -> conversation.dpo(maxContext, lines(writer)));
+			if (filter.passesVotes()) {
+				writeBattles(filter, battle -> {
+					Optional<DpoExample> pair = ArenaPreference.of(battle);
+					if (pair.isPresent()) {
+						writeLine(writer, pair.get());
+					}
+				});
+			}
+		});
+	}
+
+	/**
+	 * Every voted arena battle, oldest vote first, as Chatbot Arena's released data has them ({@link BattleLine}).
+	 * Filtered by the days voted only ({@link FilterParams#parseDays()}).
+	 */
+	@GetMapping(BATTLES)
+	ResponseEntity<StreamingResponseBody> battles(FilterParams params) {
+		RatingFilter filter = params.parseDays();
+		return attachment("arena-battles", "jsonl", MediaType.APPLICATION_NDJSON,
+				writer -> writeBattles(filter, battle -> writeLine(writer, BattleLine.of(battle))));
 	}
 
 	private static ExportContext contextOrConversation(String context) {
@@ -221,6 +256,29 @@ class ExportController {
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();
 		}
+	}
+
+	/** Hands each voted battle in the filter's days over as the database reads it. */
+	private void writeBattles(RatingFilter filter, BattleWriter battleWriter) throws IOException {
+		try {
+			arena.forEachVoted(filter.start(), filter.until(), battle -> {
+				try {
+					battleWriter.write(battle);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	private interface BattleWriter {
+
+		void write(VotedBattle battle) throws IOException;
+
 	}
 
 	private interface ConversationWriter {

@@ -29,6 +29,18 @@ record FilterParams(String rating, String from, String to, String commented) {
 				onlyCommented(), false);
 	}
 
+	/**
+	 * The days alone, for the arena battles export: a vote has no rating and no comment to filter by, and an
+	 * export that quietly ignored them would not be what was asked for.
+	 */
+	RatingFilter parseDays() {
+		if (StringUtils.hasText(rating) || StringUtils.hasText(commented)) {
+			throw new InvalidFilterException("Arena battles are filtered by the days voted (“from”, “to”) only, "
+					+ "not by “rating” or “commented”.");
+		}
+		return parse();
+	}
+
 	/** The page number of the table, from 1. */
 	static int page(String page) {
 		if (!StringUtils.hasText(page)) {

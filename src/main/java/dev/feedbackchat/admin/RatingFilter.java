@@ -1,5 +1,6 @@
 package dev.feedbackchat.admin;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -66,6 +67,25 @@ record RatingFilter(RatingChoice rating, LocalDate from, LocalDate to, Boolean c
 			params.put("neutral", Sentiment.NEUTRAL.id());
 		}
 		return new Condition(sql.toString(), params);
+	}
+
+	/**
+	 * Whether arena votes pass this filter, as training data (the DPO export): a vote has no rating and no
+	 * comment, so it passes unless the filter asks for a rating or for a comment; the days then apply to when it
+	 * was cast ({@link #start()}, {@link #until()}).
+	 */
+	boolean passesVotes() {
+		return rating == null && !Boolean.TRUE.equals(commented);
+	}
+
+	/** The first instant of {@link #from}, or {@code null} for no lower bound. */
+	Instant start() {
+		return from == null ? null : startOf(from).toInstant();
+	}
+
+	/** The first instant after {@link #to}, or {@code null} for no upper bound. */
+	Instant until() {
+		return to == null ? null : startOf(to.plusDays(1)).toInstant();
 	}
 
 	private static OffsetDateTime startOf(LocalDate day) {

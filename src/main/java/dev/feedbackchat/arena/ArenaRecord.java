@@ -3,17 +3,23 @@ package dev.feedbackchat.arena;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.feedbackchat.model.AnswerStatus;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The arena's battles and votes in the database (V5__arena.sql). One vote per battle is the database's primary
@@ -24,6 +30,13 @@ public class ArenaRecord {
 
 	/** How an answer of a battle stands: streaming until it ends, then complete, stopped or failed. */
 	public static final String STREAMING = "streaming";
+
+	/** Rows per round trip while an export streams (PostgreSQL uses a cursor only with autocommit off). */
+	static final int FETCH_SIZE = 500;
+
+	/** What {@link #battles()} reads: the index {@code arena_battle_pair} holds all it needs of arena_battle. */
+	static final String VOTED_PAIRS = "select b.contender_a, b.contender_b, v.outcome from arena_vote v "
+			+ "join arena_battle b on b.id = v.battle_id";
 
 	private final JdbcClient jdbc;
 
@@ -137,13 +150,19 @@ public class ArenaRecord {
 
 	/**
 	 * Every voted battle, for the leaderboard: contender names and outcome only, read row by row (a list of small
-	 * records: 100,000 battles take a few MB).
+	 * records: 100,000 battles take a few MB). The names come from the index {@code arena_battle_pair} (V7), not
+	 * from the rows with their texts; each name is held once, however many battles it fought. Read in batches in a
+	 * read-only transaction, as the exports are, so that PostgreSQL does not hold the whole result twice.
 	 */
+	@Transactional(readOnly = true)
 	public List<Battle> battles() {
-		return jdbc.sql("select b.contender_a, b.contender_b, v.outcome from arena_vote v "
-				+ "join arena_battle b on b.id = v.battle_id")
-			.query((rs, n) -> new Battle(rs.getString(1), rs.getString(2), outcome(rs.getString(3))))
-			.list();
+		List<Battle> battles = new ArrayList<>();
+		Map<String, String> names = new HashMap<>();
+		jdbc.sql(VOTED_PAIRS)
+			.withFetchSize(FETCH_SIZE)
+			.query((RowCallbackHandler) rs -> battles.add(new Battle(names.computeIfAbsent(rs.getString(1), name -> name),
+					names.computeIfAbsent(rs.getString(2), name -> name), outcome(rs.getString(3)))));
+		return battles;
 	}
 
 	/** Votes by outcome, every outcome present (0 when none). */
@@ -176,6 +195,37 @@ public class ArenaRecord {
 	/** Battles started, voted or not. */
 	public long battleCount() {
 		return jdbc.sql("select count(*) from arena_battle").query(Long.class).single();
+	}
+
+	/**
+	 * Hands every voted battle whose vote was stored in {@code [from, until)} to the action while reading them,
+	 * oldest vote first, so an export of any size holds one battle at a time. The read-only transaction turns
+	 * autocommit off: without it PostgreSQL ignores the fetch size and loads the whole result.
+	 *
+	 * @param from  {@code null}: from the first vote
+	 * @param until {@code null}: to the last vote
+	 */
+	@Transactional(readOnly = true)
+	public void forEachVoted(Instant from, Instant until, Consumer<VotedBattle> action) {
+		StringJoiner where = new StringJoiner(" and ", " where ", "").setEmptyValue("");
+		Map<String, Object> params = new HashMap<>();
+		if (from != null) {
+			where.add("v.voted_at >= :from");
+			params.put("from", from.atOffset(ZoneOffset.UTC));
+		}
+		if (until != null) {
+			where.add("v.voted_at < :until");
+			params.put("until", until.atOffset(ZoneOffset.UTC));
+		}
+		jdbc.sql("select b.id, b.prompt, b.contender_a, b.contender_b, b.answer_a, b.answer_b, b.status_a, "
+				+ "b.status_b, v.outcome, v.voted_at from arena_vote v join arena_battle b on b.id = v.battle_id"
+				+ where + " order by v.voted_at, v.battle_id")
+			.withFetchSize(FETCH_SIZE)
+			.params(params)
+			.query((RowCallbackHandler) rs -> action.accept(new VotedBattle(rs.getObject(1, UUID.class),
+					rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+					rs.getString(7), rs.getString(8), outcome(rs.getString(9)),
+					rs.getObject(10, OffsetDateTime.class).toInstant())));
 	}
 
 	/** The outcome's value in {@code arena_vote.outcome}. */

@@ -262,7 +262,11 @@ class AdminDashboardTests {
 		assertThat(page.select("#export-kto").attr("href")).isEqualTo("/admin/export-kto.jsonl" + query);
 		assertThat(page.select("#export-sft").attr("href")).isEqualTo("/admin/export-sft.jsonl" + query);
 		assertThat(page.select("#export-dpo").attr("href")).isEqualTo("/admin/export-dpo.jsonl" + query);
+		// Votes have no rating and no comment: the arena battles take the days alone.
+		assertThat(page.select("#export-battles").attr("href")).isEqualTo("/admin/export-battles.jsonl?from=" + D);
 		assertThat(page("").select("#export-csv").attr("href")).isEqualTo("/admin/export.csv");
+		assertThat(page("?to=" + D).select("#export-battles").attr("href"))
+			.isEqualTo("/admin/export-battles.jsonl?to=" + D);
 	}
 
 	@Test

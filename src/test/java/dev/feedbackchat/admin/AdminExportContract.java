@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 
 import dev.feedbackchat.HttpChat;
 import dev.feedbackchat.admin.Seeder.Seed;
+import dev.feedbackchat.arena.ArenaRecord;
+import dev.feedbackchat.arena.Outcome;
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.FeedbackScale;
 import dev.feedbackchat.model.Sentiment;
@@ -45,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The exports downloaded over real HTTP by a signed-in admin, and read back with the parsers a consumer
- * would use: commons-csv for the CSV, Jackson for every JSON line; and the dashboard's queries. Run on H2
+ * would use: commons-csv for the CSV, Jackson for every JSON line (the arena battles' too); and the dashboard's
+ * queries. Run on H2
  * (AdminExportIntegrationTests) and on PostgreSQL (AdminExportPostgresIntegrationTests).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -83,6 +86,9 @@ abstract class AdminExportContract {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	ArenaRecord arena;
 
 	Seeder seeder;
 
@@ -400,13 +406,72 @@ abstract class AdminExportContract {
 	void anonymousDownloadsAreSentToTheLoginPage() throws Exception {
 		HttpChat anonymous = new HttpChat(port);
 		for (String path : List.of("/admin/export.csv", "/admin/export.jsonl", "/admin/export-kto.jsonl",
-				"/admin/export-sft.jsonl", "/admin/export-dpo.jsonl")) {
+				"/admin/export-sft.jsonl", "/admin/export-dpo.jsonl", "/admin/export-battles.jsonl")) {
 			HttpResponse<String> response = anonymous.get(path);
 			assertThat(response.statusCode()).isEqualTo(302);
 			assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
 					location -> assertThat(location).endsWith("/admin/login"));
 			assertThat(response.headers().firstValue("Content-Disposition")).isEmpty();
 		}
+	}
+
+	/** Chatbot Arena's column names, in this order. */
+	static final List<String> BATTLE_COLUMNS = List.of("prompt", "model_a", "model_b", "answer_a", "answer_b", "winner",
+			"voted_at");
+
+	@Test
+	void battlesRoundTripThroughJacksonWithChatbotArenasColumns() throws Exception {
+		String tricky = "she said \"hi\",\nthen \\ left\r\n\t😀👍🏽 中文 é <script>alert(1)</script>";
+		seeder.battle(tricky, "Model \"A\"", tricky + " (A)", "模型 B", "B's\nanswer", Outcome.A_WINS, START.plusSeconds(4));
+		seeder.battle("p2", "x", "a2", "y", "b2", Outcome.B_WINS, START.plusSeconds(1));
+		seeder.battle("p3", "y", "a3", "x", "b3", Outcome.TIE, START.plusSeconds(2));
+		seeder.battle("p4", "x", "a4", "y", "b4", Outcome.BOTH_BAD, START.plusSeconds(3));
+		seeder.battle("not voted", "x", "a5", "y", "b5", null, START);
+
+		HttpResponse<String> response = admin.get("/admin/export-battles.jsonl");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+				value -> assertThat(value).startsWith("attachment; filename=\"arena-battles-"));
+		List<JsonNode> rows = response.body().lines().map(line -> json.readTree(line)).toList();
+
+		assertThat(rows).allSatisfy(row -> assertThat(row.propertyNames()).containsExactlyElementsOf(BATTLE_COLUMNS));
+		assertThat(rows).extracting(row -> row.get("prompt").stringValue()).containsExactly("p2", "p3", "p4", tricky);
+		assertThat(rows).extracting(row -> row.get("winner").stringValue())
+			.containsExactly("model_b", "tie", "tie (bothbad)", "model_a");
+		JsonNode last = rows.get(3);
+		assertThat(List.of(last.get("model_a").stringValue(), last.get("model_b").stringValue(),
+				last.get("answer_a").stringValue(), last.get("answer_b").stringValue()))
+			.containsExactly("Model \"A\"", "模型 B", tricky + " (A)", "B's\nanswer");
+		assertThat(Instant.parse(last.get("voted_at").stringValue())).isEqualTo(START.plusSeconds(4));
+		assertThat(last.get("voted_at").stringValue()).endsWith("Z");
+	}
+
+	@Test
+	void decisiveVotesJoinTheDpoPairsOfRatedAnswers() throws Exception {
+		trainingScenario();
+		seeder.battle("Which is \"right\"?\n😀", "x", "the winner's", "y", "the loser's", Outcome.B_WINS,
+				START.plusSeconds(30));
+		seeder.battle("a tie", "x", "t1", "y", "t2", Outcome.TIE, START.plusSeconds(31));
+
+		List<List<List<String>>> pairs = lines("/admin/export-dpo.jsonl").stream().map(example -> {
+			assertThat(example.propertyNames()).containsExactly("prompt", "chosen", "rejected");
+			return List.of(messages(example.get("prompt")), messages(example.get("chosen")),
+					messages(example.get("rejected")));
+		}).toList();
+
+		assertThat(pairs).hasSize(4);
+		assertThat(pairs.get(3)).containsExactly(u("Which is \"right\"?\n😀"), chat("assistant", "the loser's"),
+				chat("assistant", "the winner's"));
+		assertThat(lines("/admin/export-dpo.jsonl?rating=positive")).hasSize(1);
+	}
+
+	@Test
+	void battlesAreReadWithAutocommitOffInAReadOnlyTransaction() {
+		seeder.battle("p", "x", "a", "y", "b", Outcome.A_WINS, START);
+		seeder.battle("q", "x", "a", "y", "b", Outcome.TIE, START.plusSeconds(1));
+		List<String> states = new ArrayList<>();
+		arena.forEachVoted(null, null, battle -> states.add(connectionState()));
+		assertThat(states).hasSize(2).containsOnly("autocommit=false readOnly=true");
 	}
 
 	@Test

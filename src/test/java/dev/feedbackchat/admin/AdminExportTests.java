@@ -1,6 +1,9 @@
 package dev.feedbackchat.admin;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.UUID;
 
 import dev.feedbackchat.ChatWebTest;
 import dev.feedbackchat.admin.Seeder.Seed;
+import dev.feedbackchat.arena.Outcome;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
@@ -68,6 +72,7 @@ class AdminExportTests {
 			/admin/export-kto.jsonl?context=turn | application/x-ndjson | feedback-kto-TODAY.jsonl
 			/admin/export-sft.jsonl | application/x-ndjson   | feedback-sft-TODAY.jsonl
 			/admin/export-dpo.jsonl | application/x-ndjson   | feedback-dpo-TODAY.jsonl
+			/admin/export-battles.jsonl | application/x-ndjson | arena-battles-TODAY.jsonl
 			""")
 	void eachExportIsADatedAttachment(String path, String type, String filename) throws Exception {
 		MvcResult result = download(path);
@@ -138,6 +143,10 @@ class AdminExportTests {
 			/admin/export-dpo.jsonl?context=turns   | “context” is turn or conversation, not “turns”.
 			/admin/export-kto.jsonl?context=TURN    | “context” is turn or conversation, not “TURN”.
 			/admin/export-sft.jsonl?rating=great&context=turn | Unknown rating “great”
+			/admin/export-battles.jsonl?rating=positive | Arena battles are filtered by the days voted (“from”, “to”) only, not by “rating” or “commented”.
+			/admin/export-battles.jsonl?commented=false | Arena battles are filtered by the days voted (“from”, “to”) only
+			/admin/export-battles.jsonl?from=2026-02-30 | The “from” date “2026-02-30” is not a date
+			/admin/export-battles.jsonl?from=2026-02-02&to=2026-02-01 | The “from” date (2026-02-02) is after the “to” date (2026-02-01).
 			""")
 	void badFiltersGive400WithAMessageAndNoFile(String url, String message) throws Exception {
 		String html = mvc.perform(get(url))
@@ -147,6 +156,100 @@ class AdminExportTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(Jsoup.parse(html).select(".alert").text()).startsWith(message);
+	}
+
+
+	static final Instant DAY = AdminDashboardTests.at(AdminDashboardTests.D, 0, 0, 0);
+
+	/** Text a JSON writer must escape (quotes, backslash, line breaks, a tab) or keep as it is (non-ASCII, markup). */
+	static final String TRICKY = "Say \"hi\",\nthen \\ bye\r\n\t😀 中文 é </script>";
+
+	String body(String url) throws Exception {
+		return download(url).getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void battlesAreVotedOnesOldestVoteFirstUnderChatbotArenasColumnsWithEveryWinner() throws Exception {
+		Seeder seeder = new Seeder(jdbc);
+		// Inserted out of order: the export orders by the vote's time.
+		seeder.battle("p4", "Left", "a4", "Right", "b4", Outcome.BOTH_BAD, DAY.plus(Duration.ofDays(1)));
+		seeder.battle(TRICKY, "<i>Left</i> & co", TRICKY + " A", "Right", "b1", Outcome.A_WINS, DAY.plusSeconds(9));
+		seeder.battle("p3", "Left", "a3", "Right", "b3", Outcome.TIE, DAY.plusSeconds(11));
+		seeder.battle("p2", "Right", "a2", "Left", "b2", Outcome.B_WINS, DAY.plusSeconds(10));
+		seeder.battle("nobody voted", "Left", "a", "Right", "b", null, DAY.plusSeconds(10));
+
+		List<String> lines = body("/admin/export-battles.jsonl").lines().toList();
+
+		assertThat(lines).containsExactly(
+				"{\"prompt\":\"Say \\\"hi\\\",\\nthen \\\\ bye\\r\\n\\t😀 中文 é </script>\",\"model_a\":\"<i>Left</i> & co\","
+						+ "\"model_b\":\"Right\",\"answer_a\":\"Say \\\"hi\\\",\\nthen \\\\ bye\\r\\n\\t😀 中文 é </script> A\","
+						+ "\"answer_b\":\"b1\",\"winner\":\"model_a\",\"voted_at\":\"" + DAY.plusSeconds(9) + "\"}",
+				"{\"prompt\":\"p2\",\"model_a\":\"Right\",\"model_b\":\"Left\",\"answer_a\":\"a2\",\"answer_b\":\"b2\","
+						+ "\"winner\":\"model_b\",\"voted_at\":\"" + DAY.plusSeconds(10) + "\"}",
+				"{\"prompt\":\"p3\",\"model_a\":\"Left\",\"model_b\":\"Right\",\"answer_a\":\"a3\",\"answer_b\":\"b3\","
+						+ "\"winner\":\"tie\",\"voted_at\":\"" + DAY.plusSeconds(11) + "\"}",
+				"{\"prompt\":\"p4\",\"model_a\":\"Left\",\"model_b\":\"Right\",\"answer_a\":\"a4\",\"answer_b\":\"b4\","
+						+ "\"winner\":\"tie (bothbad)\",\"voted_at\":\"" + DAY.plus(Duration.ofDays(1)) + "\"}");
+		JsonNode first = JsonMapper.builder().build().readTree(lines.get(0));
+		assertThat(first.get("prompt").asString()).isEqualTo(TRICKY);
+		assertThat(first.get("answer_a").asString()).isEqualTo(TRICKY + " A");
+
+		// The days voted, UTC, both inclusive.
+		LocalDate d = AdminDashboardTests.D;
+		assertThat(body("/admin/export-battles.jsonl?to=" + d).lines()).hasSize(3);
+		assertThat(body("/admin/export-battles.jsonl?from=" + d.plusDays(1)).lines()).hasSize(1)
+			.allSatisfy(line -> assertThat(line).contains("\"prompt\":\"p4\""));
+		assertThat(body("/admin/export-battles.jsonl?from=" + d.plusDays(2))).isEmpty();
+	}
+
+	@Test
+	void decisiveVotesOnFinishedAnswersJoinTheDpoPairsAsOneTurn() throws Exception {
+		Seeder seeder = new Seeder(jdbc);
+		seeder.battle(TRICKY, "Left", "left's answer", "Right", "right's answer", Outcome.A_WINS, DAY.plusSeconds(1));
+		seeder.battle("stopped", "Left", "cut sh", "stopped", "Right", "whole", "complete", Outcome.B_WINS,
+				DAY.plus(Duration.ofDays(1)));
+		seeder.battle("tie", "Left", "t1", "Right", "t2", Outcome.TIE, DAY.plusSeconds(2));
+		seeder.battle("both bad", "Left", "x1", "Right", "x2", Outcome.BOTH_BAD, DAY.plusSeconds(3));
+		seeder.battle("failed", "Left", "fine", "complete", "Right", "half", "failed", Outcome.A_WINS, DAY.plusSeconds(4));
+		seeder.battle("never ended", "Left", null, "streaming", "Right", "done", "complete", Outcome.B_WINS,
+				DAY.plusSeconds(5));
+		seeder.battle("same text", "Left", "same", "Right", "same", Outcome.A_WINS, DAY.plusSeconds(6));
+		seeder.battle("not voted", "Left", "n1", "Right", "n2", null, DAY.plusSeconds(7));
+
+		String first = "{\"prompt\":[{\"role\":\"user\",\"content\":\"Say \\\"hi\\\",\\nthen \\\\ bye\\r\\n\\t😀 中文 é </script>\"}],"
+				+ "\"chosen\":[{\"role\":\"assistant\",\"content\":\"left's answer\"}],"
+				+ "\"rejected\":[{\"role\":\"assistant\",\"content\":\"right's answer\"}]}";
+		String second = "{\"prompt\":[{\"role\":\"user\",\"content\":\"stopped\"}],"
+				+ "\"chosen\":[{\"role\":\"assistant\",\"content\":\"whole\"}],"
+				+ "\"rejected\":[{\"role\":\"assistant\",\"content\":\"cut sh\"}]}";
+		// The rated answers of seed() make no pair: each is alone in its conversation, without a correction.
+		assertThat(body("/admin/export-dpo.jsonl").lines()).containsExactly(first, second);
+		assertThat(body("/admin/export-dpo.jsonl?context=turn").lines()).containsExactly(first, second);
+		LocalDate d = AdminDashboardTests.D;
+		assertThat(body("/admin/export-dpo.jsonl?from=" + d.plusDays(1)).lines()).containsExactly(second);
+		assertThat(body("/admin/export-dpo.jsonl?to=" + d).lines()).containsExactly(first);
+		// A vote has no rating and no comment: a filter asking for either leaves the battles out.
+		assertThat(body("/admin/export-dpo.jsonl?commented=false").lines()).containsExactly(first, second);
+		assertThat(body("/admin/export-dpo.jsonl?commented=true")).isEmpty();
+		assertThat(body("/admin/export-dpo.jsonl?rating=positive")).isEmpty();
+	}
+
+	@Test
+	void dpoPairsOfRatedAnswersComeBeforeThoseOfVotes() throws Exception {
+		Seeder seeder = new Seeder(jdbc);
+		seeder.clear();
+		seeder.insert(new Seed(UUID.randomUUID(), "fix it", "broken", THUMBS, 0, null, DAY.plusSeconds(60))
+			.withCorrection("fixed"));
+		seeder.battle("which?", "Left", "this", "Right", "that", Outcome.B_WINS, DAY);
+
+		assertThat(body("/admin/export-dpo.jsonl").lines()).containsExactly(
+				"{\"prompt\":[{\"role\":\"user\",\"content\":\"fix it\"}],\"chosen\":[{\"role\":\"assistant\","
+						+ "\"content\":\"fixed\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"broken\"}]}",
+				"{\"prompt\":[{\"role\":\"user\",\"content\":\"which?\"}],\"chosen\":[{\"role\":\"assistant\","
+						+ "\"content\":\"that\"}],\"rejected\":[{\"role\":\"assistant\",\"content\":\"this\"}]}");
+		// The rating filter picks the rated answers' pairs and leaves the votes out.
+		assertThat(body("/admin/export-dpo.jsonl?rating=negative").lines()).hasSize(1)
+			.allSatisfy(line -> assertThat(line).contains("fix it"));
 	}
 
 }

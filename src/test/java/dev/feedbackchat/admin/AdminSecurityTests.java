@@ -48,7 +48,8 @@ class AdminSecurityTests {
 
 		@ParameterizedTest
 		@ValueSource(strings = { "/admin", "/admin/", "/admin?rating=positive", "/admin/export.csv",
-				"/admin/export.jsonl", "/admin/export-kto.jsonl", "/admin/anything-else" })
+				"/admin/export.jsonl", "/admin/export-kto.jsonl", "/admin/export-dpo.jsonl", "/admin/export-battles.jsonl",
+				"/admin/anything-else" })
 		void anonymousRequestsGoToTheLoginPage(String path) throws Exception {
 			mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/admin/login"));
 		}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.feedbackchat.arena.Outcome;
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.FeedbackScale;
 
@@ -17,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes answers and their ratings straight into the record, at chosen times, as the chat would have: a
- * conversation, a prompt, an answer a minute later, and (if rated) its feedback row. Batched, so the
+ * conversation, a prompt, an answer a minute later, and (if rated) its feedback row; and arena battles. Batched, so the
  * benchmark's 100,000 rows go in quickly.
  */
 public class Seeder {
@@ -68,8 +69,10 @@ public class Seeder {
 		this.jdbc = jdbc;
 	}
 
-	/** Empties the record. */
+	/** Empties the record, the arena's battles too. */
 	public void clear() {
+		jdbc.update("delete from arena_vote");
+		jdbc.update("delete from arena_battle");
 		jdbc.update("delete from feedback");
 		jdbc.update("update message set parent_id = null, regenerated_from = null");
 		jdbc.update("delete from message where prompt_id is not null");
@@ -154,6 +157,35 @@ public class Seeder {
 		jdbc.update("insert into feedback (message_id, scale, rating, sentiment, comment, reasons, correction, created_at) "
 				+ "values (?, ?, ?, ?, null, ?, ?, ?)", answer, scale.id(), rating, scale.sentiment(rating).id(),
 				stored(reasons), correction, utc(at));
+	}
+
+	/**
+	 * An arena battle as the arena stores it, started a minute before {@code votedAt}, each answer with its
+	 * status; voted {@code outcome} at {@code votedAt}, or not voted when {@code outcome} is {@code null}.
+	 */
+	public UUID battle(String prompt, String contenderA, String answerA, String statusA, String contenderB,
+			String answerB, String statusB, Outcome outcome, Instant votedAt) {
+		UUID id = UUID.randomUUID();
+		jdbc.update("insert into arena_battle (id, prompt, contender_a, contender_b, answer_a, answer_b, status_a, "
+				+ "status_b, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, prompt, contenderA, contenderB, answerA,
+				answerB, statusA, statusB, utc(votedAt.minus(Duration.ofMinutes(1))));
+		if (outcome != null) {
+			String stored = switch (outcome) {
+				case A_WINS -> "a";
+				case B_WINS -> "b";
+				case TIE -> "tie";
+				case BOTH_BAD -> "bothbad";
+			};
+			jdbc.update("insert into arena_vote (battle_id, outcome, voted_at) values (?, ?, ?)", id, stored,
+					utc(votedAt));
+		}
+		return id;
+	}
+
+	/** A battle whose two answers are complete. */
+	public UUID battle(String prompt, String contenderA, String answerA, String contenderB, String answerB,
+			Outcome outcome, Instant votedAt) {
+		return battle(prompt, contenderA, answerA, "complete", contenderB, answerB, "complete", outcome, votedAt);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

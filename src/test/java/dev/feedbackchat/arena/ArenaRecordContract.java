@@ -1,6 +1,7 @@
 package dev.feedbackchat.arena;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -125,5 +126,43 @@ abstract class ArenaRecordContract {
 			.sql("insert into arena_vote (battle_id, outcome, voted_at) values (?, 'draw', current_timestamp)")
 			.param(id)
 			.update());
+	}
+
+	@Test
+	void votedBattlesAreReadOldestVoteFirstWithinTheirTimes() {
+		// A day of its own: the other tests' votes are now.
+		Instant day = Instant.parse("2001-02-03T00:00:00Z");
+		String x = "x-" + UUID.randomUUID();
+		String y = "y-" + UUID.randomUUID();
+		UUID late = voted(x, y, Outcome.BOTH_BAD, day.plusSeconds(86_399));
+		UUID early = voted(y, x, Outcome.A_WINS, day);
+		voted(x, y, Outcome.TIE, day.minusNanos(1_000));
+		voted(x, y, Outcome.B_WINS, day.plusSeconds(86_400));
+		battle(x, y); // not voted
+
+		List<VotedBattle> read = new ArrayList<>();
+		record.forEachVoted(day, day.plusSeconds(86_400), read::add);
+
+		assertThat(read).extracting(VotedBattle::id).containsExactly(early, late);
+		VotedBattle first = read.get(0);
+		assertThat(first).isEqualTo(new VotedBattle(early, "Which is better, \"this\"\nor 😀?", y, x, "A's answer",
+				"B's answer", "complete", "stopped", Outcome.A_WINS, day));
+		List<Outcome> all = new ArrayList<>();
+		record.forEachVoted(null, null, battle -> {
+			if (battle.contenderA().equals(x) || battle.contenderB().equals(x)) {
+				all.add(battle.outcome());
+			}
+		});
+		assertThat(all).containsExactly(Outcome.TIE, Outcome.A_WINS, Outcome.BOTH_BAD, Outcome.B_WINS);
+	}
+
+	UUID voted(String a, String b, Outcome outcome, Instant at) {
+		UUID id = battle(a, b);
+		record.finishAnswer(id, true, "A's answer", "complete");
+		record.finishAnswer(id, false, "B's answer", "stopped");
+		jdbc.sql("insert into arena_vote (battle_id, outcome, voted_at) values (?, ?, ?)")
+			.params(id, ArenaRecord.id(outcome), at.atOffset(ZoneOffset.UTC))
+			.update();
+		return id;
 	}
 }
