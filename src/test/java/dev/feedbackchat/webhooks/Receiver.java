@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
  * A webhook receiver on loopback (the JDK's HTTP server): records every request whole, answers with the status
  * set (503 while "down"), optionally slowly, and counts requests in progress per webhook-id.
  */
-final class Receiver implements AutoCloseable {
+class Receiver implements AutoCloseable {
 
 	/** One request as received. */
 	record Received(String id, String timestamp, String signature, String contentType, byte[] body, int answered) {
@@ -40,6 +40,8 @@ final class Receiver implements AutoCloseable {
 	private final Map<String, AtomicInteger> inProgress = new ConcurrentHashMap<>();
 
 	private final AtomicInteger mostAtOnceForOneId = new AtomicInteger();
+
+	private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
 	private volatile int status = 204;
 
@@ -69,6 +71,11 @@ final class Receiver implements AutoCloseable {
 		return List.copyOf(received);
 	}
 
+	/** The status for the n-th request (from 1) with this webhook-id: the one set by default. */
+	int statusFor(String id, int attempt) {
+		return status;
+	}
+
 	/** The requests answered with a 2xx. */
 	synchronized List<Received> accepted() {
 		return received.stream().filter(r -> r.answered() / 100 == 2).toList();
@@ -92,7 +99,8 @@ final class Receiver implements AutoCloseable {
 			if (!delay.isZero()) {
 				Thread.sleep(delay.toMillis());
 			}
-			int answered = status;
+			int answered = statusFor(id, attempts.computeIfAbsent(String.valueOf(id), key -> new AtomicInteger())
+				.incrementAndGet());
 			synchronized (this) {
 				received.add(new Received(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"),
 						exchange.getRequestHeaders().getFirst("webhook-signature"),
