@@ -28,6 +28,7 @@ import dev.feedbackchat.limits.RateLimitProperties;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.stream.LiveAnswers;
 import dev.feedbackchat.stream.StreamProperties;
+import dev.feedbackchat.webhooks.Outbox;
 import dev.feedbackchat.system.RateLimitConfiguration;
 import dev.feedbackchat.system.Rejections;
 import dev.feedbackchat.system.SecurityConfiguration;
@@ -57,7 +58,7 @@ import org.springframework.context.annotation.Import;
 @Import({ Turns.class, Ratings.class, MessageViews.class, Pages.class, Cluster.class, Instances.class, RecordFollower.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, ArenaRecord.class, SynchronousFinishing.class, ManualResponder.class,
 		MockChat.class, MockStreams.class,
-		Rejections.class, SimpleMeterRegistry.class, ClientLimits.class, RateLimitConfiguration.class })
+		Rejections.class, SimpleMeterRegistry.class, ClientLimits.class, RateLimitConfiguration.class, Outbox.class })
 public @interface ChatWebTest {
 
 }

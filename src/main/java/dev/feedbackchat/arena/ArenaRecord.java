@@ -15,11 +15,14 @@ import java.util.function.Consumer;
 
 import dev.feedbackchat.model.AnswerStatus;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The arena's battles and votes in the database (V5__arena.sql). One vote per battle is the database's primary
@@ -40,8 +43,14 @@ public class ArenaRecord {
 
 	private final JdbcClient jdbc;
 
-	ArenaRecord(JdbcClient jdbc) {
+	private final TransactionTemplate transaction;
+
+	private final ApplicationEventPublisher events;
+
+	ArenaRecord(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		this.events = events;
 	}
 
 	/**
@@ -97,18 +106,22 @@ public class ArenaRecord {
 	}
 
 	/**
-	 * Stores the vote on a battle unless it has one.
+	 * Stores the vote on a battle unless it has one, and publishes {@link VoteStored} in the same transaction.
 	 *
 	 * @return true when stored, false when the battle already had a vote (the lock held: the first vote stays)
 	 * @throws org.springframework.dao.DataIntegrityViolationException when there is no such battle
 	 */
 	public boolean voteOnce(UUID battleId, Outcome outcome) {
 		try {
-			jdbc.sql("insert into arena_vote (battle_id, outcome, voted_at) values (:id, :outcome, :at)")
-				.param("id", battleId)
-				.param("outcome", id(outcome))
-				.param("at", Instant.now().atOffset(ZoneOffset.UTC))
-				.update();
+			// Outside the transaction: on PostgreSQL a failed statement ends it.
+			transaction.executeWithoutResult(status -> {
+				jdbc.sql("insert into arena_vote (battle_id, outcome, voted_at) values (:id, :outcome, :at)")
+					.param("id", battleId)
+					.param("outcome", id(outcome))
+					.param("at", Instant.now().atOffset(ZoneOffset.UTC))
+					.update();
+				events.publishEvent(new VoteStored(battleId));
+			});
 			return true;
 		}
 		catch (DuplicateKeyException ex) {

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.feedbackchat.model.AnswerStatus;
+import dev.feedbackchat.model.FeedbackScale;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,9 +29,12 @@ public class ChatRecord {
 
 	private final TransactionTemplate transaction;
 
-	ChatRecord(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	private final ApplicationEventPublisher events;
+
+	ChatRecord(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
+		this.events = events;
 	}
 
 	public static OffsetDateTime utc(Instant instant) {
@@ -144,7 +149,11 @@ public class ChatRecord {
 	/** Stores the first rating of an answer; false when it already has one (the lock held). */
 	public boolean rateOnce(UUID answerId, Rating rating) {
 		try {
-			insertRating(answerId, rating);
+			// Outside the transaction: on PostgreSQL a failed statement ends it.
+			transaction.executeWithoutResult(status -> {
+				insertRating(answerId, rating);
+				events.publishEvent(new RatingStored(answerId));
+			});
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -154,10 +163,20 @@ public class ChatRecord {
 
 	/** Stores a rating, replacing an earlier one (the changeable mode). */
 	public void rate(UUID answerId, Rating rating) {
-		if (updateRating(answerId, rating) == 0 && !rateOnce(answerId, rating)) {
+		if (!changed(answerId, rating) && !rateOnce(answerId, rating)) {
 			// Another request inserted it between the two statements: now there is a row to update.
-			updateRating(answerId, rating);
+			changed(answerId, rating);
 		}
+	}
+
+	private boolean changed(UUID answerId, Rating rating) {
+		return Boolean.TRUE.equals(transaction.execute(status -> {
+			if (updateRating(answerId, rating) == 0) {
+				return false;
+			}
+			events.publishEvent(new RatingStored(answerId));
+			return true;
+		}));
 	}
 
 	private void insertRating(UUID answerId, Rating rating) {
@@ -240,6 +259,16 @@ public class ChatRecord {
 	 * @param correction {@code null} for none
 	 */
 	public boolean detailsOnce(UUID answerId, int rating, List<String> reasons, String comment, String correction) {
+		return Boolean.TRUE.equals(transaction.execute(status -> {
+			if (!storeDetails(answerId, rating, reasons, comment, correction)) {
+				return false;
+			}
+			events.publishEvent(new DetailsStored(answerId, comment != null, correction != null));
+			return true;
+		}));
+	}
+
+	private boolean storeDetails(UUID answerId, int rating, List<String> reasons, String comment, String correction) {
 		return jdbc.sql("update feedback set reasons = :reasons, comment = :comment, correction = :correction "
 				+ "where message_id = :message and rating = :rating "
 				+ "and reasons is null and comment is null and correction is null")
@@ -249,6 +278,30 @@ public class ChatRecord {
 			.param("comment", comment)
 			.param("correction", correction)
 			.update() == 1;
+	}
+
+	/** A rated answer with its prompt and feedback, as recorded (in the caller's transaction, if any). */
+	public Optional<RatedTurn> ratedTurn(UUID answerId) {
+		return jdbc.sql("select m.conversation_id, m.prompt_id, p.content as prompt, m.content as answer, m.responder, "
+				+ "m.model, p.created_at as prompted_at, m.created_at as answered_at, f.scale, f.rating, f.reasons, "
+				+ "f.comment, f.correction, f.created_at as rated_at, f.updated_at from message m "
+				+ "join feedback f on f.message_id = m.id left join message p on p.id = m.prompt_id "
+				+ "where m.id = :id and m.role = 'assistant'")
+			.param("id", answerId)
+			.query((rs, n) -> new RatedTurn(rs.getObject("conversation_id", UUID.class),
+					rs.getObject("prompt_id", UUID.class), answerId, rs.getString("prompt"), rs.getString("answer"),
+					rs.getString("responder"), rs.getString("model"),
+					FeedbackScale.of(rs.getString("scale")).orElseThrow(), rs.getInt("rating"),
+					reasons(rs.getString("reasons")), rs.getString("comment"), rs.getString("correction"),
+					instant(rs.getObject("prompted_at", OffsetDateTime.class)),
+					instant(rs.getObject("answered_at", OffsetDateTime.class)),
+					instant(rs.getObject("rated_at", OffsetDateTime.class)),
+					instant(rs.getObject("updated_at", OffsetDateTime.class))))
+			.optional();
+	}
+
+	private static Instant instant(OffsetDateTime at) {
+		return at == null ? null : at.toInstant();
 	}
 
 	/** The stored reasons, one label per line, as a list. */
