@@ -31,6 +31,7 @@ import dev.feedbackchat.stream.StreamProperties;
 import dev.feedbackchat.system.RateLimitConfiguration;
 import dev.feedbackchat.system.Rejections;
 import dev.feedbackchat.system.SecurityConfiguration;
+import dev.feedbackchat.trace.Traces;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -56,7 +57,7 @@ import org.springframework.context.annotation.Import;
 		AdminProperties.class, ClusterProperties.class, RateLimitProperties.class })
 @Import({ Turns.class, Ratings.class, MessageViews.class, Pages.class, Cluster.class, Instances.class, RecordFollower.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, ArenaRecord.class, SynchronousFinishing.class, ManualResponder.class,
-		MockChat.class, MockStreams.class,
+		MockChat.class, MockStreams.class, Traces.class,
 		Rejections.class, SimpleMeterRegistry.class, ClientLimits.class, RateLimitConfiguration.class })
 public @interface ChatWebTest {
 
