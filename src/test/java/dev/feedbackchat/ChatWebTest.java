@@ -32,6 +32,7 @@ import dev.feedbackchat.webhooks.Outbox;
 import dev.feedbackchat.system.RateLimitConfiguration;
 import dev.feedbackchat.system.Rejections;
 import dev.feedbackchat.system.SecurityConfiguration;
+import dev.feedbackchat.trace.Traces;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -57,7 +58,7 @@ import org.springframework.context.annotation.Import;
 		AdminProperties.class, ClusterProperties.class, RateLimitProperties.class })
 @Import({ Turns.class, Ratings.class, MessageViews.class, Pages.class, Cluster.class, Instances.class, RecordFollower.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, ArenaRecord.class, SynchronousFinishing.class, ManualResponder.class,
-		MockChat.class, MockStreams.class,
+		MockChat.class, MockStreams.class, Traces.class,
 		Rejections.class, SimpleMeterRegistry.class, ClientLimits.class, RateLimitConfiguration.class, Outbox.class })
 public @interface ChatWebTest {
 

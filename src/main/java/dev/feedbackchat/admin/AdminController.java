@@ -28,14 +28,19 @@ class AdminController {
 
 	private final RatedAnswers ratedAnswers;
 
-	AdminController(RatedAnswers ratedAnswers) {
+	private final OidcSignIn oidc;
+
+	AdminController(RatedAnswers ratedAnswers, OidcSignIn oidc) {
 		this.ratedAnswers = ratedAnswers;
+		this.oidc = oidc;
 	}
 
 	@GetMapping(AdminSecurityConfiguration.LOGIN_PAGE)
 	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-			Model model) {
+			@RequestParam(name = "oidc-error", required = false) String oidcError, Model model) {
 		model.addAttribute("failed", error != null);
+		model.addAttribute("oidcFailed", oidcError != null);
+		model.addAttribute("providers", oidc.providers());
 		model.addAttribute("loggedOut", logout != null);
 		return "admin/login";
 	}

@@ -26,7 +26,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -57,7 +68,7 @@ import dev.feedbackchat.admin.SignInDetails.Via;
  * throttle failed sign-ins ({@link SignInThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SignInProperties.class)
+@EnableConfigurationProperties({ SignInProperties.class, OidcProperties.class })
 public class AdminSecurityConfiguration {
 
 	static final String LOGIN_PAGE = "/admin/login";
@@ -113,6 +124,24 @@ public class AdminSecurityConfiguration {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/** The providers of OpenID Connect sign-in; none unless chat.admin.oidc.enabled. */
+	@Bean
+	OidcSignIn oidcSignIn(OidcProperties properties, ObjectProvider<ClientRegistrationRepository> registrations) {
+		return new OidcSignIn(properties, properties.enabled() ? registrations.getIfAvailable() : null);
+	}
+
+	/**
+	 * Spring Security's events of every sign-in (form, Basic, OpenID Connect), as Spring Boot would publish them,
+	 * and for an OpenID Connect sign-in that failed (refused by the provider, or a user who is not allowed)
+	 * {@link OidcSignInRefused}, which Spring Security would not publish.
+	 */
+	@Bean
+	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+		DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+		events.setAdditionalExceptionMappings(Map.of(OAuth2AuthenticationException.class, OidcSignInRefused.class));
+		return events;
+	}
+
 	/** The system clock unless the context has one (tests set the time). */
 	@Bean
 	SignInThrottle signInThrottle(SignInProperties properties, ObjectProvider<Clock> clock, MeterRegistry meters) {
@@ -141,7 +170,8 @@ public class AdminSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain adminSecurity(HttpSecurity http, SignInThrottle throttle,
-			ObjectProvider<ThymeleafViewResolver> views) throws Exception {
+			ObjectProvider<ThymeleafViewResolver> views, OidcSignIn oidc, OidcProperties oidcProperties,
+			ObjectProvider<ClientRegistrationRepository> registrations) throws Exception {
 		// After login, back to the page asked for, without the "?continue" marker in its (shareable) URL.
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		requestCache.setMatchingRequestParameterName(null);
@@ -149,8 +179,20 @@ public class AdminSecurityConfiguration {
 		backToPage.setDefaultTargetUrl("/admin");
 		backToPage.setRequestCache(requestCache);
 		backToPage.setRedirectStrategy(new LocalRedirectStrategy());
-		http.securityMatcher("/admin/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
+		if (oidc.enabled()) {
+			// Spring Security's own paths of the OpenID Connect flow, so that providers keep their usual redirect URI.
+			http.securityMatcher("/admin/**", OidcSignIn.AUTHORIZATION + "*", OidcSignIn.CALLBACK + "*")
+				.oauth2Login(login -> login.loginPage(LOGIN_PAGE)
+					.authorizationEndpoint(start -> start.authorizationRequestResolver(knownProviders(registrations)))
+					.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new AllowedAdmins(oidcProperties)))
+					.authenticationDetailsSource(Via.OIDC::details)
+					.successHandler(backToPage)
+					.failureHandler(oidcFailure(views)));
+		}
+		else {
+			http.securityMatcher("/admin/**");
+		}
+		http.authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
 			.formLogin(form -> form.loginPage(LOGIN_PAGE)
 				.successHandler(backToPage)
 				.authenticationDetailsSource(Via.FORM::details)
@@ -210,6 +252,62 @@ public class AdminSecurityConfiguration {
 			}
 			catch (Exception ex) {
 				throw new ServletException("Could not render the login page", ex);
+			}
+		};
+	}
+
+	/**
+	 * Spring Security's resolver, except that an unknown registration id is no authorization request (the path then
+	 * is an unknown page) rather than a 500.
+	 */
+	private static OAuth2AuthorizationRequestResolver knownProviders(
+			ObjectProvider<ClientRegistrationRepository> registrations) {
+		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+				registrations.getObject(), OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+		return new OAuth2AuthorizationRequestResolver() {
+			@Override
+			public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+				try {
+					return resolver.resolve(request);
+				}
+				catch (IllegalArgumentException unknown) {
+					return null;
+				}
+			}
+
+			@Override
+			public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+				try {
+					return resolver.resolve(request, registrationId);
+				}
+				catch (IllegalArgumentException unknown) {
+					return null;
+				}
+			}
+		};
+	}
+
+	/**
+	 * A user the provider signed in but who is not allowed gets 403 and a page that says so; any other failure
+	 * (the provider refused, the user cancelled) goes back to the login page with a message.
+	 */
+	private static AuthenticationFailureHandler oidcFailure(ObjectProvider<ThymeleafViewResolver> views) {
+		SimpleUrlAuthenticationFailureHandler toLogin = new SimpleUrlAuthenticationFailureHandler(
+				LOGIN_PAGE + "?oidc-error");
+		toLogin.setRedirectStrategy(new LocalRedirectStrategy());
+		return (request, response, exception) -> {
+			if (!(exception instanceof OAuth2AuthenticationException refused)
+					|| !AllowedAdmins.NOT_ALLOWED.equals(refused.getError().getUri())) {
+				toLogin.onAuthenticationFailure(request, response, exception);
+				return;
+			}
+			try {
+				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+				View page = views.getObject().resolveViewName("admin/not-allowed", request.getLocale());
+				page.render(Map.of("message", refused.getError().getDescription()), request, response);
+			}
+			catch (Exception ex) {
+				throw new ServletException("Could not render the refusal page", ex);
 			}
 		};
 	}

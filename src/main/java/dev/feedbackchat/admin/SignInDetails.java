@@ -17,7 +17,7 @@ final class SignInDetails extends WebAuthenticationDetails {
 
 	enum Via {
 
-		FORM, BASIC;
+		FORM, BASIC, OIDC;
 
 		/** The metric tag. */
 		String tag() {

@@ -22,7 +22,11 @@ import dev.feedbackchat.model.Refused;
 import dev.feedbackchat.stream.AnswerProgress;
 import dev.feedbackchat.stream.Finished;
 import dev.feedbackchat.stream.LiveAnswers;
+import dev.feedbackchat.responder.Responder;
 import dev.feedbackchat.stream.OtherInstances;
+import dev.feedbackchat.trace.TurnKind;
+import dev.feedbackchat.trace.TurnTrace;
+import dev.feedbackchat.trace.Traces;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,6 +70,8 @@ public class Battles {
 
 	private final OtherInstances others;
 
+	private final Traces traces;
+
 	/** Both sides of a battle finish under the same one of these. */
 	private static final Object[] FINISHING = new Object[64];
 
@@ -80,8 +86,10 @@ public class Battles {
 	private final Map<Outcome, Counter> votes = new EnumMap<>(Outcome.class);
 
 	Battles(LiveAnswers answers, ArenaRecord record, ArenaLeaderboard leaderboard, Contenders contenders,
-			ClientLimits limits, ChatProperties chat, BattleViews views, OtherInstances others, MeterRegistry meters) {
+			ClientLimits limits, ChatProperties chat, BattleViews views, OtherInstances others, MeterRegistry meters,
+			Traces traces) {
 		this.others = others;
+		this.traces = traces;
 		this.answers = answers;
 		this.record = record;
 		this.leaderboard = leaderboard;
@@ -131,9 +139,12 @@ public class Battles {
 				battles.increment();
 				Slot[] halves = halves(slot);
 				for (Side side : Side.values()) {
+					Responder responder = pairing.responder(side);
+					TurnTrace trace = traces.turn(TurnKind.ARENA, responder.name(), responder.model(), id,
+							answerId(id, side));
 					answers.start(answerId(id, side), session.getId(), halves[side.ordinal()],
-							sink -> pairing.responder(side).respond(List.of(), prompt, sink),
-							ended -> finish(id, side, ended));
+							sink -> responder.respond(List.of(), prompt, trace.sink(sink)),
+							trace.finisher(ended -> finish(id, side, ended)));
 				}
 				session.setAttribute(CURRENT, id);
 				return new BattleState(id, prompt, pairing.a(), pairing.b(), others.self(), BattleState.Answer.STARTED,

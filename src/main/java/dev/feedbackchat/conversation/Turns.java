@@ -29,6 +29,9 @@ import dev.feedbackchat.stream.Finished;
 import dev.feedbackchat.stream.Finisher;
 import dev.feedbackchat.stream.LiveAnswers;
 import dev.feedbackchat.stream.OtherInstances;
+import dev.feedbackchat.trace.TurnKind;
+import dev.feedbackchat.trace.TurnTrace;
+import dev.feedbackchat.trace.Traces;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -65,9 +68,12 @@ public class Turns {
 
 	private final ClientLimits limits;
 
+	private final Traces traces;
+
 	Turns(LiveAnswers answers, Responder responder, ChatRecord record, OtherInstances others, ChatProperties properties,
-			ClosingView closing, ClientLimits limits) {
+			ClosingView closing, ClientLimits limits, Traces traces) {
 		this.limits = limits;
+		this.traces = traces;
 		this.answers = answers;
 		this.responder = responder;
 		this.record = record;
@@ -108,7 +114,7 @@ public class Turns {
 				turn = new Turn(conversation.start(), new Turn.Prompt(UUID.randomUUID(), prompt, Instant.now(), parent),
 						Turn.Answer.pending(origin(), null), Turn.Feedback.NONE);
 				// Generating before the session shows the turn: a reader of the session always finds it here.
-				begin(turn, session.getId(), slot, history(conversation, null));
+				begin(TurnKind.PROMPT, turn, session.getId(), slot, history(conversation, null));
 			}
 			catch (RuntimeException ex) {
 				slot.release();
@@ -165,7 +171,7 @@ public class Turns {
 			// is stored.
 			log.warn("Could not forget the failure of answer {}: {}", answerId, ex.getMessage());
 		}
-		begin(restarted, session.getId(), slot, history);
+		begin(TurnKind.RETRY, restarted, session.getId(), slot, history);
 		return restarted;
 	}
 
@@ -198,7 +204,7 @@ public class Turns {
 			Turn regenerated;
 			try {
 				regenerated = turn.withRegenerated(Turn.Answer.pending(origin(), answerId));
-				begin(regenerated, session.getId(), slot, history(conversation, answerId));
+				begin(TurnKind.REGENERATE, regenerated, session.getId(), slot, history(conversation, answerId));
 			}
 			catch (RuntimeException ex) {
 				slot.release();
@@ -444,9 +450,12 @@ public class Turns {
 			.toList();
 	}
 
-	private void begin(Turn turn, String owner, Slot slot, List<Responder.Turn> history) {
-		answers.start(turn.answer().id(), owner, slot, sink -> responder.respond(history, turn.prompt().text(), sink),
-				finisher(turn));
+	/** Starts generating the turn's answer; its span (when traces are on) starts here and ends in its finisher. */
+	private void begin(TurnKind kind, Turn turn, String owner, Slot slot, List<Responder.Turn> history) {
+		TurnTrace trace = traces.turn(kind, responder.name(), responder.model(), turn.conversationId(),
+				turn.answer().id());
+		answers.start(turn.answer().id(), owner, slot,
+				sink -> responder.respond(history, turn.prompt().text(), trace.sink(sink)), trace.finisher(finisher(turn)));
 	}
 
 	/**

@@ -12,6 +12,7 @@ import dev.feedbackchat.model.FeedbackScale;
 import dev.feedbackchat.model.Refused;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.store.Rating;
+import dev.feedbackchat.trace.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpSession;
 
@@ -34,7 +35,10 @@ public class Ratings {
 
 	private final MeterRegistry meters;
 
-	Ratings(Turns turns, FeedbackPolicy policy, ChatRecord record, MeterRegistry meters) {
+	private final Traces traces;
+
+	Ratings(Turns turns, FeedbackPolicy policy, ChatRecord record, MeterRegistry meters, Traces traces) {
+		this.traces = traces;
 		this.turns = turns;
 		this.policy = policy;
 		this.record = record;
@@ -75,6 +79,9 @@ public class Ratings {
 			meters.counter("chat.ratings", "scale", scale.id(), "value", Integer.toString(value)).increment();
 			return current.withFeedback(current.feedback().rated(value));
 		});
+		if (refusal[0] == null) {
+			traces.rated(answerId, turn.conversationId(), scale, value);
+		}
 		return new Outcome(turn, latest[0], refusal[0]);
 	}
 

@@ -118,11 +118,12 @@ class OpenAiResponder implements Responder {
 			post.header(HttpHeaders.AUTHORIZATION, "Bearer " + properties.apiKey());
 		}
 		AtomicBoolean done = new AtomicBoolean();
+		AtomicBoolean named = new AtomicBoolean();
 		Disposable subscription = send(post.build()).flatMapMany(OpenAiResponder::events)
 			.timeout(properties.requestTimeout())
 			.mapNotNull(ServerSentEvent::data)
 			.takeUntil("[DONE]"::equals)
-			.doOnNext(data -> piece(data, sink, done))
+			.doOnNext(data -> piece(data, sink, done, named))
 			.subscribe(null, error -> sink.fail(describe(error)), () -> {
 				if (done.get()) {
 					sink.complete();
@@ -172,6 +173,8 @@ class OpenAiResponder implements Responder {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("model", properties.model());
 		body.put("stream", true);
+		// The last event then carries the tokens counted (for traces); a server that does not know it sends none.
+		body.put("stream_options", Map.of("include_usage", true));
 		body.put("messages", List.copyOf(messages));
 		if (properties.temperature() != null) {
 			body.put("temperature", properties.temperature());
@@ -182,7 +185,7 @@ class OpenAiResponder implements Responder {
 		return body;
 	}
 
-	private void piece(String data, TokenSink sink, AtomicBoolean done) {
+	private void piece(String data, TokenSink sink, AtomicBoolean done, AtomicBoolean named) {
 		if ("[DONE]".equals(data)) {
 			done.set(true);
 			return;
@@ -200,9 +203,16 @@ class OpenAiResponder implements Responder {
 		if (!chunk.path("choices").isArray()) {
 			throw new MalformedStreamException();
 		}
+		if (!named.get() && chunk.path("model").isString() && !named.getAndSet(true)) {
+			sink.model(chunk.path("model").asString());
+		}
 		String text = chunk.path("choices").path(0).path("delta").path("content").asString("");
 		if (!text.isEmpty()) {
 			sink.token(text);
+		}
+		JsonNode usage = chunk.path("usage");
+		if (usage.path("prompt_tokens").isIntegralNumber() && usage.path("completion_tokens").isIntegralNumber()) {
+			sink.usage(usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong());
 		}
 	}
 

@@ -33,8 +33,9 @@ class OpenAiResponderTests {
 		Map<String, Object> body = responder("", null, null, 1000).request(
 				List.of(new Turn("user", "Hi"), new Turn("assistant", "Hello!")), "How are you?");
 
-		assertThat(body).containsOnlyKeys("model", "stream", "messages");
-		assertThat(body).containsEntry("model", "test-model").containsEntry("stream", true);
+		assertThat(body).containsOnlyKeys("model", "stream", "stream_options", "messages");
+		assertThat(body).containsEntry("model", "test-model").containsEntry("stream", true)
+			.containsEntry("stream_options", Map.of("include_usage", true));
 		assertThat(messages(body)).containsExactly(message("user", "Hi"), message("assistant", "Hello!"),
 				message("user", "How are you?"));
 	}

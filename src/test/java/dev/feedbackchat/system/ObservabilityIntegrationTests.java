@@ -7,9 +7,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.feedbackchat.HttpChat;
+import dev.feedbackchat.responder.TokenSink;
+import dev.feedbackchat.stream.Finisher;
+import dev.feedbackchat.trace.Traces;
+import dev.feedbackchat.trace.TurnKind;
+import dev.feedbackchat.trace.TurnTrace;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -25,6 +37,9 @@ class ObservabilityIntegrationTests {
 	int port;
 
 	final HttpClient client = HttpClient.newHttpClient();
+
+	@Autowired
+	ApplicationContext context;
 
 	HttpResponse<String> get(String path, String basicAuth) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
@@ -67,6 +82,22 @@ class ObservabilityIntegrationTests {
 			.containsPattern("chat_ratings_total\\{[^}]*scale=\"thumbs\"[^}]*value=\"1\"[^}]*} [1-9]")
 			.containsPattern("chat_rejected_total\\{[^}]*reason=\"conflict\"[^}]*} [1-9]")
 			.containsPattern("chat_rejected_total\\{[^}]*reason=\"bad-request\"[^}]*} [1-9]");
+	}
+
+
+	@Test
+	void tracesAreOffWithoutAnEndpoint() {
+		assertThat(context.getBeanProvider(SpanExporter.class).stream()).isEmpty();
+		assertThat(context.getBean(Sampler.class)).isSameAs(Sampler.alwaysOff());
+		Traces traces = context.getBean(Traces.class);
+		assertThat(traces.enabled()).isFalse();
+		// Nothing made per turn: the same sink and finisher go through.
+		TurnTrace trace = traces.turn(TurnKind.PROMPT, "echo", "echo", UUID.randomUUID(), UUID.randomUUID());
+		assertThat(trace).isSameAs(TurnTrace.NONE);
+		TokenSink sink = Mockito.mock(TokenSink.class);
+		Finisher finisher = Mockito.mock(Finisher.class);
+		assertThat(trace.sink(sink)).isSameAs(sink);
+		assertThat(trace.finisher(finisher)).isSameAs(finisher);
 	}
 
 }
