@@ -18,6 +18,7 @@ import dev.feedbackchat.model.ConversationDeleted;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.store.DeletedConversations;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -45,8 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * With several instances on one database the job runs on one at a time: ShedLock's row {@code chat-retention} in the
  * table {@code shedlock}, claimed with a conditional update against the database's clock. The lease lasts
- * {@link #LEASE} at most (an instance that dies mid-run frees it then), and at least half the interval, so the
- * instances' schedules do not each repeat a run that just ended.
+ * {@link #LEASE} at most (an instance that dies mid-run frees it then), and at least half the interval (or the
+ * lease, if shorter), so the instances' schedules do not each repeat a run that just ended.
  */
 @Component
 @EnableConfigurationProperties(RetentionProperties.class)
@@ -127,7 +128,10 @@ public class Retention {
 			throw new IllegalStateException("chat.retention.days is 0: everything is kept");
 		}
 		Instant now = clock.instant();
-		LockConfiguration lease = new LockConfiguration(now, LOCK, LEASE, properties.interval().dividedBy(2));
+		Duration atLeast = properties.interval().dividedBy(2);
+		// The lease's times are the database's (usingDbTime); the cutoff is this clock's.
+		LockConfiguration lease = new LockConfiguration(ClockProvider.now(), LOCK, LEASE,
+				atLeast.compareTo(LEASE) < 0 ? atLeast : LEASE);
 		try {
 			TaskResult<RetentionRun> result = lock.executeWithLock(
 					(LockingTaskExecutor.TaskWithResult<RetentionRun>) () -> deleteOld(now), lease);
