@@ -25,6 +25,8 @@ import dev.feedbackchat.feedback.FeedbackPolicy;
 import dev.feedbackchat.feedback.FeedbackProperties;
 import dev.feedbackchat.limits.ClientLimits;
 import dev.feedbackchat.limits.RateLimitProperties;
+import dev.feedbackchat.privacy.AuditLog;
+import dev.feedbackchat.privacy.Deletions;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.stream.LiveAnswers;
 import dev.feedbackchat.stream.StreamProperties;
@@ -58,7 +60,7 @@ import org.springframework.context.annotation.Import;
 		AdminProperties.class, ClusterProperties.class, RateLimitProperties.class })
 @Import({ Turns.class, Ratings.class, MessageViews.class, Pages.class, Cluster.class, Instances.class, RecordFollower.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, ArenaRecord.class, SynchronousFinishing.class, ManualResponder.class,
-		MockChat.class, MockStreams.class, Traces.class,
+		MockChat.class, MockStreams.class, Traces.class, AuditLog.class, Deletions.class,
 		Rejections.class, SimpleMeterRegistry.class, ClientLimits.class, RateLimitConfiguration.class, Outbox.class })
 public @interface ChatWebTest {
 

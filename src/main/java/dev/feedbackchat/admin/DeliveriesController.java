@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Instant;
 
 import dev.feedbackchat.model.Refused;
+import dev.feedbackchat.privacy.AuditLog;
 import dev.feedbackchat.webhooks.Outbox;
 
 import org.springframework.stereotype.Controller;
@@ -26,7 +27,10 @@ class DeliveriesController {
 
 	private final Outbox outbox;
 
-	DeliveriesController(Outbox outbox) {
+	private final AuditLog audit;
+
+	DeliveriesController(Outbox outbox, AuditLog audit) {
+		this.audit = audit;
 		this.outbox = outbox;
 	}
 
@@ -44,6 +48,7 @@ class DeliveriesController {
 		if (!outbox.resend(id, Instant.now())) {
 			throw Refused.conflict("Only a dead event can be sent again; event %d is not dead (or not there).".formatted(id));
 		}
+		audit.record(AuditLog.RESEND, "webhook event " + id);
 		return "redirect:" + DELIVERIES + "?resent=" + id;
 	}
 

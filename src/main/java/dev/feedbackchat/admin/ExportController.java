@@ -1,11 +1,13 @@
 package dev.feedbackchat.admin;
 
 import java.io.BufferedWriter;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -19,6 +21,8 @@ import dev.feedbackchat.admin.TrainingConversation.DpoExample;
 import dev.feedbackchat.arena.ArenaRecord;
 import dev.feedbackchat.arena.VotedBattle;
 import dev.feedbackchat.model.Sentiment;
+import dev.feedbackchat.privacy.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.databind.ObjectWriter;
@@ -32,6 +36,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -92,7 +98,11 @@ class ExportController {
 
 	private final ExportProperties properties;
 
-	ExportController(RatedAnswers ratedAnswers, ArenaRecord arena, JsonMapper mapper, ExportProperties properties) {
+	private final AuditLog audit;
+
+	ExportController(RatedAnswers ratedAnswers, ArenaRecord arena, JsonMapper mapper, ExportProperties properties,
+			AuditLog audit) {
+		this.audit = audit;
 		this.ratedAnswers = ratedAnswers;
 		this.arena = arena;
 		this.json = mapper.writer();
@@ -110,18 +120,22 @@ class ExportController {
 	}
 
 	@GetMapping(CSV)
-	ResponseEntity<StreamingResponseBody> csv(FilterParams params) {
+	ResponseEntity<StreamingResponseBody> csv(FilterParams params, Principal admin) {
 		RatingFilter filter = params.parse();
-		return attachment("feedback", "csv", TEXT_CSV, writer -> {
+		return attachment("feedback", "csv", TEXT_CSV, audited(filter.link(CSV), admin), writer -> {
 			CSVPrinter csv = new CSVPrinter(writer, CSV_FORMAT);
-			write(filter, row -> csv.printRecord(COLUMNS.stream().map(column -> inert(cell(column.value().apply(row))))));
+			write(filter, row -> {
+				csv.printRecord(COLUMNS.stream().map(column -> inert(cell(column.value().apply(row)))));
+				writer.row();
+			});
 		});
 	}
 
 	@GetMapping(JSONL)
-	ResponseEntity<StreamingResponseBody> jsonl(FilterParams params) {
+	ResponseEntity<StreamingResponseBody> jsonl(FilterParams params, Principal admin) {
 		RatingFilter filter = params.parse();
-		return attachment("feedback", "jsonl", MediaType.APPLICATION_NDJSON, writer -> write(filter, row -> {
+		return attachment("feedback", "jsonl", MediaType.APPLICATION_NDJSON, audited(filter.link(JSONL), admin),
+				writer -> write(filter, row -> {
 			Map<String, Object> fields = new LinkedHashMap<>();
 			COLUMNS.forEach(column -> fields.put(column.name(), column.value().apply(row)));
 			writeLine(writer, fields);
@@ -133,25 +147,29 @@ class ExportController {
 	 * {@code context}, the standard form, newest rating first; with it, the conversational form.
 	 */
 	@GetMapping(KTO)
-	ResponseEntity<StreamingResponseBody> kto(FilterParams params, @RequestParam(required = false) String context) {
+	ResponseEntity<StreamingResponseBody> kto(FilterParams params, @RequestParam(required = false) String context,
+			Principal admin) {
 		RatingFilter filter = params.parse().excludingNeutral();
 		ExportContext scope = ExportContext.parse(context);
+		Audited audited = audited(withContext(filter.link(KTO), context), admin);
 		if (scope != null) {
-			return attachment("feedback-kto", "jsonl", MediaType.APPLICATION_NDJSON, writer -> writeConversations(filter,
-					conversation -> conversation.kto(scope.maxMessages(properties), lines(writer))));
+			return attachment("feedback-kto", "jsonl", MediaType.APPLICATION_NDJSON, audited, writer -> writeConversations(
+					filter, conversation -> conversation.kto(scope.maxMessages(properties), lines(writer))));
 		}
-		return attachment("feedback-kto", "jsonl", MediaType.APPLICATION_NDJSON, writer -> write(filter,
+		return attachment("feedback-kto", "jsonl", MediaType.APPLICATION_NDJSON, audited, writer -> write(filter,
 				row -> writeLine(writer, new KtoExample(row.prompt(), row.answer(), row.sentiment() == Sentiment.POSITIVE,
 						row.reasons(), row.correction()))));
 	}
 
 	/** TRL's conversational SFT format; {@code context} defaults to the conversation. */
 	@GetMapping(SFT)
-	ResponseEntity<StreamingResponseBody> sft(FilterParams params, @RequestParam(required = false) String context) {
+	ResponseEntity<StreamingResponseBody> sft(FilterParams params, @RequestParam(required = false) String context,
+			Principal admin) {
 		RatingFilter filter = params.parse();
 		int maxContext = contextOrConversation(context).maxMessages(properties);
-		return attachment("feedback-sft", "jsonl", MediaType.APPLICATION_NDJSON, writer -> writeConversations(filter,
-				conversation -> conversation.sft(maxContext, lines(writer))));
+		return attachment("feedback-sft", "jsonl", MediaType.APPLICATION_NDJSON,
+				audited(withContext(filter.link(SFT), context), admin), writer -> writeConversations(filter,
+						conversation -> conversation.sft(maxContext, lines(writer))));
 	}
 
 	/**
@@ -160,10 +178,12 @@ class ExportController {
 	 * oldest vote first, when the filter lets votes pass ({@link RatingFilter#passesVotes()}).
 	 */
 	@GetMapping(DPO)
-	ResponseEntity<StreamingResponseBody> dpo(FilterParams params, @RequestParam(required = false) String context) {
+	ResponseEntity<StreamingResponseBody> dpo(FilterParams params, @RequestParam(required = false) String context,
+			Principal admin) {
 		RatingFilter filter = params.parse();
 		int maxContext = contextOrConversation(context).maxMessages(properties);
-		return attachment("feedback-dpo", "jsonl", MediaType.APPLICATION_NDJSON, writer -> {
+		return attachment("feedback-dpo", "jsonl", MediaType.APPLICATION_NDJSON,
+				audited(withContext(filter.link(DPO), context), admin), writer -> {
 			writeConversations(filter, conversation -> conversation.dpo(maxContext, lines(writer)));
 			if (filter.passesVotes()) {
 				writeBattles(filter, battle -> {
@@ -181,9 +201,9 @@ class ExportController {
 	 * Filtered by the days voted only ({@link FilterParams#parseDays()}).
 	 */
 	@GetMapping(BATTLES)
-	ResponseEntity<StreamingResponseBody> battles(FilterParams params) {
+	ResponseEntity<StreamingResponseBody> battles(FilterParams params, Principal admin) {
 		RatingFilter filter = params.parseDays();
-		return attachment("arena-battles", "jsonl", MediaType.APPLICATION_NDJSON,
+		return attachment("arena-battles", "jsonl", MediaType.APPLICATION_NDJSON, audited(filter.link(BATTLES), admin),
 				writer -> writeBattles(filter, battle -> writeLine(writer, BattleLine.of(battle))));
 	}
 
@@ -208,7 +228,7 @@ class ExportController {
 	}
 
 	/** Writes each value as a JSON line, for callbacks that cannot throw IOException. */
-	private Consumer<Object> lines(Writer writer) {
+	private Consumer<Object> lines(ExportWriter writer) {
 		return value -> {
 			try {
 				writeLine(writer, value);
@@ -219,9 +239,10 @@ class ExportController {
 		};
 	}
 
-	private void writeLine(Writer writer, Object value) throws IOException {
+	private void writeLine(ExportWriter writer, Object value) throws IOException {
 		writer.write(json.writeValueAsString(value));
 		writer.write('\n');
+		writer.row();
 	}
 
 	/** Writes each row as the database hands it over. */
@@ -295,21 +316,73 @@ class ExportController {
 
 	private interface BodyWriter {
 
-		void write(Writer writer) throws IOException;
+		void write(ExportWriter writer) throws IOException;
 
 	}
 
+	/** The response's writer, counting the rows (records, lines) written for the audit log. */
+	private static final class ExportWriter extends FilterWriter {
+
+		private long rows;
+
+		ExportWriter(Writer out) {
+			super(out);
+		}
+
+		void row() {
+			rows++;
+		}
+
+		long rows() {
+			return rows;
+		}
+
+	}
+
+	/**
+	 * What the audit log says of an export, taken on the request's thread (the body is written on another).
+	 *
+	 * @param export the export and its filter: its path and the parameters that were set
+	 */
+	private record Audited(String export, String admin, String address) {
+	}
+
+	private static Audited audited(String export, Principal admin) {
+		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+			.getRequest();
+		return new Audited(export, admin == null ? null : admin.getName(), request.getRemoteAddr());
+	}
+
+	/** The export's link with its {@code context}, when one was given (it was checked). */
+	private static String withContext(String link, String context) {
+		return context == null ? link : link + (link.contains("?") ? "&" : "?") + "context=" + context.strip();
+	}
+
+	/** An export in the audit log, once its body is written (or cut off), with the rows written. */
+	private void record(Audited audited, long rows, boolean complete) {
+		audit.record(AuditLog.EXPORT, audited.admin(), audited.address(), "%s: %d row(s)%s".formatted(audited.export(),
+				rows, complete ? "" : ", then cut off"));
+	}
+
 	/** A download named after its content and today's date (UTC), e.g. feedback-2026-01-31.csv. */
-	private static ResponseEntity<StreamingResponseBody> attachment(String name, String extension, MediaType type,
-			BodyWriter body) {
+	private ResponseEntity<StreamingResponseBody> attachment(String name, String extension, MediaType type,
+			Audited audited, BodyWriter body) {
 		String filename = "%s-%s.%s".formatted(name, LocalDate.now(ZoneOffset.UTC), extension);
 		return ResponseEntity.ok()
 			.contentType(type)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
 			.body(out -> {
-				Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-				body.write(writer);
-				writer.flush();
+				ExportWriter writer = new ExportWriter(
+						new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024));
+				try {
+					body.write(writer);
+					writer.flush();
+				}
+				catch (IOException | RuntimeException ex) {
+					record(audited, writer.rows(), false);
+					throw ex;
+				}
+				record(audited, writer.rows(), true);
 			});
 	}
 

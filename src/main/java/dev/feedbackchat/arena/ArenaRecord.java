@@ -250,4 +250,31 @@ public class ArenaRecord {
 		return Outcome.of(id)
 			.orElseThrow(() -> new IllegalStateException("Unknown arena outcome in the database: " + id));
 	}
+
+	/**
+	 * Deletes at most {@code limit} battles started before {@code cutoff} and not voted on since, with their votes,
+	 * oldest first, in the caller's transaction.
+	 *
+	 * @return the battles and the votes deleted
+	 */
+	public DeletedBattles deleteBattlesBefore(Instant cutoff, int limit) {
+		List<UUID> ids = jdbc.sql("select b.id from arena_battle b where b.created_at < :cutoff and not exists "
+				+ "(select 1 from arena_vote v where v.battle_id = b.id and v.voted_at >= :cutoff) "
+				+ "order by b.created_at limit :limit")
+			.param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+		if (ids.isEmpty()) {
+			return new DeletedBattles(0, 0);
+		}
+		int votes = jdbc.sql("delete from arena_vote where battle_id in (:ids)").param("ids", ids).update();
+		int battles = jdbc.sql("delete from arena_battle where id in (:ids)").param("ids", ids).update();
+		return new DeletedBattles(battles, votes);
+	}
+
+	/** What {@link #deleteBattlesBefore} removed. */
+	public record DeletedBattles(int battles, int votes) {
+	}
+
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.UUID;
 
 import dev.feedbackchat.conversation.Turns;
+import dev.feedbackchat.privacy.Deletions;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,7 +42,10 @@ class ChatController {
 
 	private final MessageViews views;
 
-	ChatController(Turns turns, Pages pages, MessageViews views) {
+	private final Deletions deletions;
+
+	ChatController(Turns turns, Pages pages, MessageViews views, Deletions deletions) {
+		this.deletions = deletions;
 		this.turns = turns;
 		this.pages = pages;
 		this.views = views;
@@ -167,6 +171,33 @@ class ChatController {
 	@PostMapping("/conversation/new")
 	String newChatWithoutJs(HttpSession session) {
 		turns.startNew(session);
+		return "redirect:/";
+	}
+
+	/**
+	 * "Delete this conversation", first step: a page that asks, with Delete and Cancel. No JavaScript needed (and
+	 * none allowed inline by the CSP): the header's link leads here.
+	 */
+	@GetMapping("/conversation/delete")
+	String confirmDelete() {
+		return "chat/delete";
+	}
+
+	/** With htmx the question replaces the header's link, and Cancel ({@code cancel}) brings the link back. */
+	@HxRequest
+	@GetMapping("/conversation/delete")
+	String confirmDeleteInline(@RequestParam(required = false) String cancel) {
+		return cancel != null ? "chat/delete :: link" : "chat/delete :: confirm";
+	}
+
+	/**
+	 * Deletes the session's conversation from the record and the session (refused with 409 while an answer is
+	 * being written), then shows the empty chat. A plain form post with or without JavaScript: the whole page
+	 * changes.
+	 */
+	@PostMapping("/conversation/delete")
+	String delete(HttpSession session) {
+		turns.delete(session, deletions::byUser);
 		return "redirect:/";
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.feedbackchat.limits.Client;
@@ -383,6 +384,24 @@ public class Turns {
 	public void startNew(HttpSession session) {
 		synchronized (SessionLocks.of(session)) {
 			Conversation.of(session).clear();
+		}
+	}
+
+	/**
+	 * Deletes the session's conversation: {@code fromRecord} deletes what the record holds of it, then the session
+	 * forgets it and the next prompt starts a new one. Refused while an answer is generated (it would be recorded
+	 * after the deletion): stop it, or let it finish, first.
+	 */
+	public void delete(HttpSession session, Consumer<UUID> fromRecord) {
+		synchronized (SessionLocks.of(session)) {
+			Conversation conversation = Conversation.of(session);
+			if (conversation.latest().map(this::settled).filter(Turn::isGenerating).isPresent()) {
+				throw Refused.conflict("An answer is still being written: stop it or wait for it, then delete the conversation.");
+			}
+			if (conversation.id() != null) {
+				fromRecord.accept(conversation.id());
+			}
+			conversation.clear();
 		}
 	}
 

@@ -304,6 +304,56 @@ public class ChatRecord {
 		return at == null ? null : at.toInstant();
 	}
 
+	/**
+	 * Conversations with no activity since {@code cutoff}: created before it, and no message recorded nor rating
+	 * given or changed since. Oldest first, at most {@code limit}.
+	 */
+	public List<UUID> inactiveSince(Instant cutoff, int limit) {
+		return jdbc.sql("select c.id from conversation c where c.created_at < :cutoff "
+				+ "and not exists (select 1 from message m where m.conversation_id = c.id and m.created_at >= :cutoff) "
+				+ "and not exists (select 1 from message m join feedback f on f.message_id = m.id "
+				+ "where m.conversation_id = c.id and coalesce(f.updated_at, f.created_at) >= :cutoff) "
+				+ "order by c.created_at limit :limit")
+			.param("cutoff", utc(cutoff))
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** How much the record holds of a conversation; empty when it holds none. */
+	public Optional<RecordedConversation> conversation(UUID id) {
+		return jdbc.sql("select c.created_at, (select count(*) from message m where m.conversation_id = c.id), "
+				+ "(select count(*) from message m join feedback f on f.message_id = m.id where m.conversation_id = c.id) "
+				+ "from conversation c where c.id = :id")
+			.param("id", id)
+			.query((rs, n) -> new RecordedConversation(id, rs.getObject(1, OffsetDateTime.class).toInstant(),
+					rs.getInt(2), rs.getInt(3)))
+			.optional();
+	}
+
+	/**
+	 * Deletes these conversations with their messages and feedback, in the caller's transaction (one is needed:
+	 * the statements belong together). Messages refer to others only within their conversation (the prompt
+	 * answered, the answer continued, the answer regenerated), so clearing those references first lets both
+	 * databases delete them in any order.
+	 */
+	public DeletedConversations deleteConversations(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return DeletedConversations.NONE;
+		}
+		int feedback = jdbc.sql("delete from feedback where message_id in "
+				+ "(select id from message where conversation_id in (:ids))")
+			.param("ids", ids)
+			.update();
+		jdbc.sql("update message set prompt_id = null, parent_id = null, regenerated_from = null "
+				+ "where conversation_id in (:ids)")
+			.param("ids", ids)
+			.update();
+		int messages = jdbc.sql("delete from message where conversation_id in (:ids)").param("ids", ids).update();
+		int conversations = jdbc.sql("delete from conversation where id in (:ids)").param("ids", ids).update();
+		return new DeletedConversations(conversations, messages, feedback);
+	}
+
 	/** The stored reasons, one label per line, as a list. */
 	private static List<String> reasons(String stored) {
 		return stored == null ? List.of() : List.of(stored.split("\n"));
