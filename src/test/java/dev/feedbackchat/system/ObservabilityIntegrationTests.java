@@ -88,6 +88,8 @@ class ObservabilityIntegrationTests {
 	@Test
 	void tracesAreOffWithoutAnEndpoint() {
 		assertThat(context.getBeanProvider(SpanExporter.class).stream()).isEmpty();
+		// Nor are metrics pushed anywhere: they are served at /actuator/prometheus.
+		assertThat(context.getBeanProvider(io.micrometer.registry.otlp.OtlpMeterRegistry.class).stream()).isEmpty();
 		assertThat(context.getBean(Sampler.class)).isSameAs(Sampler.alwaysOff());
 		Traces traces = context.getBean(Traces.class);
 		assertThat(traces.enabled()).isFalse();
