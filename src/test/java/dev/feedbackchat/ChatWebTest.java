@@ -25,6 +25,7 @@ import dev.feedbackchat.feedback.FeedbackPolicy;
 import dev.feedbackchat.feedback.FeedbackProperties;
 import dev.feedbackchat.limits.ClientLimits;
 import dev.feedbackchat.limits.RateLimitProperties;
+import dev.feedbackchat.redaction.Redactor;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.stream.LiveAnswers;
 import dev.feedbackchat.stream.StreamProperties;
@@ -57,7 +58,8 @@ import org.springframework.context.annotation.Import;
 @Import({ Turns.class, Ratings.class, MessageViews.class, Pages.class, Cluster.class, Instances.class, RecordFollower.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, ArenaRecord.class, SynchronousFinishing.class, ManualResponder.class,
 		MockChat.class, MockStreams.class,
-		Rejections.class, SimpleMeterRegistry.class, ClientLimits.class, RateLimitConfiguration.class })
+		Rejections.class, SimpleMeterRegistry.class, ClientLimits.class, RateLimitConfiguration.class,
+		Redactor.class })
 public @interface ChatWebTest {
 
 }
