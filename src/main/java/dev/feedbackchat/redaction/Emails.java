@@ -18,7 +18,8 @@ final class Emails {
 
 	private static final String ALPHA = "[\\p{L}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]";
 
-	private static final Pattern EMAIL = Pattern.compile("(?<![" + LETTER + "._%+-])[" + LETTER + "_%+-](?:["
+	/** Tried at the start of each local part that ends at an @ (so that no pattern runs over the whole text). */
+	private static final Pattern EMAIL = Pattern.compile("[" + LETTER + "_%+-](?:["
 			+ LETTER + "._%+-]{0,63}[" + LETTER + "_%+-])?@(?:" + LETTER + "(?:[" + LETTER + "-]{0,61}" + LETTER
 			+ ")?\\.)+" + ALPHA + "{2,24}(?![" + LETTER + "_-])");
 
@@ -30,14 +31,41 @@ final class Emails {
 			return;
 		}
 		Matcher email = EMAIL.matcher(text);
-		while (email.find()) {
+		email.useTransparentBounds(true);
+		int after = 0;
+		for (int at = text.indexOf('@'); at > 0; at = text.indexOf('@', at + 1)) {
+			int start = at;
+			while (start > after && at - start < 64 && isLocal(text.charAt(start - 1))) {
+				start--;
+			}
+			while (start < at && text.charAt(start) == '.') {
+				start++;
+			}
+			if (start == at) {
+				continue;
+			}
+			email.region(start, text.length());
+			if (!email.lookingAt()) {
+				continue;
+			}
 			if (inUrl(text, email.start()) || scpTarget(text, email.end())) {
 				spans.keep(email.start(), email.end());
 			}
 			else {
 				spans.add(email.start(), email.end(), Placeholder.EMAIL);
 			}
+			after = email.end();
 		}
+	}
+
+	private static boolean isLocal(char c) {
+		return Character.isLetterOrDigit(c) && !isCjk(c) || "._%+-".indexOf(c) >= 0;
+	}
+
+	private static boolean isCjk(char c) {
+		Character.UnicodeScript script = Character.UnicodeScript.of(c);
+		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+				|| script == Character.UnicodeScript.KATAKANA;
 	}
 
 	/** Right after {@code scheme://}: the user part of a URL. */

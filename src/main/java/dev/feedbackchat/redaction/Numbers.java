@@ -3,6 +3,7 @@ package dev.feedbackchat.redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,34 +19,38 @@ final class Numbers {
 
 	/** A country code, check digits, then letters and digits in groups of up to four (or none), any case. */
 	private static final Pattern IBAN = Pattern
-		.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{2}[0-9]{2}(?:[ \\u00A0]?[A-Za-z0-9]{1,4}){3,8}(?:[ \\u00A0]?[A-Za-z0-9]{1,4})?");
+		.compile("[A-Za-z]{2}[0-9]{2}(?:[ \\u00A0]?[A-Za-z0-9]{1,4}){3,8}(?:[ \\u00A0]?[A-Za-z0-9]{1,4})?");
 
 	/** Digits in groups separated by one space or hyphen, not part of a word, a decimal or a longer id. */
-	private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\p{L}\\p{N}_.,/+-])\\d+(?:[ \\u00A0-]\\d+)*(?![\\p{L}\\p{N}_]|[.,]\\d)");
+	private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\p{L}\\p{N}_.,/+-])\\d++(?:[ \\u00A0-]\\d++)*+(?![\\p{L}\\p{N}_]|[.,]\\d)");
 
 	private static final Pattern INTERNATIONAL = Pattern.compile(
-			"(?<![\\p{L}\\p{N}_+.)])\\+\\d{1,3}(?:[ \\u00A0.-]?(?:\\(\\d{1,5}\\)|\\d{1,6})){1,7}(?![\\p{L}\\p{N}_]|[.:,]\\d)");
+			"(?<![\\p{L}\\p{N}_+.)])\\+\\d++(?:[ \\u00A0.-]?+(?:\\(\\d{1,5}+\\)|\\d++)){0,7}+(?![\\p{L}\\p{N}_]|[.:,]\\d)");
 
 	/** The same with the 00 that dials abroad from most countries, groups required (00123456789 is an id). */
 	private static final Pattern INTERNATIONAL_00 = Pattern.compile(
-			"(?<![\\p{L}\\p{N}_+.)])00[1-9]\\d{0,2}(?:[ \\u00A0.-](?:\\(\\d{1,5}\\)|\\d{1,6})){2,7}(?![\\p{L}\\p{N}_]|[.:,]\\d)");
+			"(?<![\\p{L}\\p{N}_+.)])00[1-9]\\d*+(?:[ \\u00A0.-](?:\\(\\d{1,5}+\\)|\\d++)){2,7}+(?![\\p{L}\\p{N}_]|[.:,]\\d)");
 
 	private static final Pattern NORTH_AMERICAN = Pattern.compile(
 			"(?<![\\p{L}\\p{N}_.+/-])(?:\\(\\d{3}\\)[ \\u00A0]?|\\d{3}[ \\u00A0.-])\\d{3}[ \\u00A0.-]\\d{4}(?![\\p{L}\\p{N}_]|[.:,/-]\\d)");
 
 	/** A trunk 0 and an area code, then groups: {@code 020 7946 0958}, {@code (030) 1234567}, {@code 06-12345678}. */
-	private static final Pattern NATIONAL = Pattern.compile("(?<![\\p{L}\\p{N}_.+/:-])(?:0[1-9]\\d{0,4}|\\(0[1-9]\\d{0,4}\\))"
-			+ "(?:[ \\u00A0/-]|\\)[ \\u00A0]?)?(?:[ \\u00A0/-]?\\d{2,8}){1,5}(?![\\p{L}\\p{N}_]|[.:,/-]\\d)");
+	private static final Pattern NATIONAL = Pattern.compile("(?<![\\p{L}\\p{N}_.+/:-])(?:0[1-9]\\d*+|\\(0[1-9]\\d*+\\)[ \\u00A0]?)"
+			+ "(?:[ \\u00A0/-]?+\\d++){1,5}+(?![\\p{L}\\p{N}_]|[.:,/-]\\d)");
 
 	/** The French way: five pairs, by spaces, dots or hyphens. */
 	private static final Pattern PAIRS = Pattern
 		.compile("(?<![\\p{L}\\p{N}_.+/:-])0[1-9](?:([ \\u00A0.-])\\d{2})(?:\\1\\d{2}){3}(?![\\p{L}\\p{N}_]|[.:,/-]\\d)");
 
-	/** A number after a word that says it is one to call, in a few languages. */
-	private static final Pattern INTRODUCED = Pattern.compile("(?iu)(?:(?<![\\p{L}])(?:tel|tél|phone|telephone|téléphone"
+	/** A number that a word before it may introduce as one to call ({@link #INTRODUCING}). */
+	private static final Pattern INTRODUCED = Pattern
+		.compile("(?<![\\d+(])\\+?\\(?\\d[\\d \\u00A0()./-]{5,22}\\d(?![\\p{L}\\p{N}_]|[.:,/-]\\d)");
+
+	/** A word that says the number after it is one to call, in a few languages, ending where the number starts. */
+	private static final Pattern INTRODUCING = Pattern.compile("(?iu)(?:(?<![\\p{L}])(?:tel|tél|phone|telephone|téléphone"
 			+ "|mobile|mob|cell|fax|call(?:\\s+me)?(?:\\s+(?:at|on))?|text\\s+me(?:\\s+at)?|whatsapp|telefon|telefono|teléfono"
-			+ "|handy|numéro|número|rufnummer|телефон)(?![\\p{L}])|电话|手机|電話|携帯)(?:\\s*(?:no|nr|number|num|#)\\.?)?"
-			+ "(?:\\s*[:：.]\\s*|\\s+)(\\+?\\(?\\d[\\d \\u00A0()./-]{5,22}\\d)(?![\\p{L}\\p{N}_]|[.:,/-]\\d)");
+			+ "|handy|numéro|número|rufnummer|телефон)|电话|手机|電話|携帯)(?:\\s*(?:no|nr|number|num|#)\\.?)?"
+			+ "(?:\\s*[:：.]\\s*|\\s+)$");
 
 	private static final Pattern DATE = Pattern.compile("\\(?\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}.*");
 
@@ -53,40 +58,118 @@ final class Numbers {
 
 	private static final Pattern SEPARATOR = Pattern.compile("[ \\u00A0-]");
 
+	/** Fewer digits than this hold no phone number (the shortest taken is 7), card or IBAN. */
+	static final int MIN_DIGITS = 7;
+
 	private Numbers() {
 	}
 
 	static void keepIds(String text, Spans spans) {
-		if (text.indexOf('-') < 0) {
+		if (text.length() < 36) {
 			return;
 		}
 		Matcher uuid = UUID.matcher(text);
-		while (uuid.find()) {
-			spans.keep(uuid.start(), uuid.end());
+		uuid.useTransparentBounds(true);
+		// 8-4-4-4-12: the first hyphen is at 8, the others 5 apart.
+		for (int at = text.indexOf('-', 8); at >= 0 && at + 28 <= text.length(); at = text.indexOf('-', at + 1)) {
+			if (text.charAt(at + 5) == '-' && text.charAt(at + 10) == '-' && text.charAt(at + 15) == '-'
+					&& uuid.region(at - 8, text.length()).lookingAt()) {
+				spans.keep(uuid.start(), uuid.end());
+			}
+		}
+	}
+
+	/**
+	 * Where numbers are: each cluster of at least seven digits joined by up to three separators (space, hyphen, dot,
+	 * slash, parentheses, plus), and a character or two around it. Only these windows are searched (look-arounds
+	 * still see the text around them), so prose and most code cost one pass over their characters.
+	 */
+	static List<int[]> windows(String text) {
+		List<int[]> windows = new ArrayList<>();
+		int first = -1;
+		int last = -1;
+		int digits = 0;
+		for (int at = 0; at <= text.length(); at++) {
+			char c = at < text.length() ? text.charAt(at) : '\0';
+			boolean digit = c >= '0' && c <= '9';
+			if (digit) {
+				if (first < 0) {
+					first = at;
+					digits = 0;
+				}
+				last = at;
+				digits++;
+			}
+			else if (first >= 0 && (at - last > 3 || " \u00A0-./()+".indexOf(c) < 0 || at == text.length())) {
+				if (digits >= MIN_DIGITS) {
+					int from = Math.max(0, first - 2);
+					int to = Math.min(text.length(), last + 3);
+					int[] previous = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+					if (previous != null && previous[1] >= from) {
+						previous[1] = to;
+					}
+					else {
+						windows.add(new int[] { from, to });
+					}
+				}
+				first = -1;
+			}
+		}
+		return windows;
+	}
+
+	/** Each match of the pattern within the windows; what is outside them is still seen by look-arounds. */
+	private static void inWindows(Pattern pattern, String text, List<int[]> windows, Consumer<Matcher> found) {
+		Matcher matcher = pattern.matcher(text);
+		matcher.useTransparentBounds(true);
+		matcher.useAnchoringBounds(false);
+		for (int[] window : windows) {
+			matcher.region(window[0], window[1]);
+			while (matcher.find()) {
+				found.accept(matcher);
+			}
 		}
 	}
 
 	static void findIbans(String text, Spans spans) {
 		Matcher candidate = IBAN.matcher(text);
-		while (candidate.find()) {
-			String country = candidate.group().substring(0, 2).toUpperCase(Locale.ROOT);
-			int length = Checksums.ibanLength(country);
-			if (length == 0) {
-				continue;
+		candidate.useTransparentBounds(true);
+		// Two letters and two digits, not within a word, start each candidate.
+		for (int at = 0; at + 15 <= text.length(); at++) {
+			if (isAsciiLetter(text.charAt(at)) && isAsciiLetter(text.charAt(at + 1)) && isDigit(text.charAt(at + 2))
+					&& isDigit(text.charAt(at + 3)) && (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+					&& candidate.region(at, text.length()).lookingAt()) {
+				iban(text, candidate, spans);
 			}
-			// The IBAN is the first `length` letters and digits: a word after it may have been taken along.
-			StringBuilder compact = new StringBuilder(length);
-			int end = candidate.start();
-			while (end < candidate.end() && compact.length() < length) {
-				char c = text.charAt(end++);
-				if (Character.isLetterOrDigit(c)) {
-					compact.append(Character.toUpperCase(c));
-				}
+		}
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	private static void iban(String text, Matcher candidate, Spans spans) {
+		String country = candidate.group().substring(0, 2).toUpperCase(Locale.ROOT);
+		int length = Checksums.ibanLength(country);
+		if (length == 0) {
+			return;
+		}
+		// The IBAN is the first `length` letters and digits: a word after it may have been taken along.
+		StringBuilder compact = new StringBuilder(length);
+		int end = candidate.start();
+		while (end < candidate.end() && compact.length() < length) {
+			char c = text.charAt(end++);
+			if (Character.isLetterOrDigit(c)) {
+				compact.append(Character.toUpperCase(c));
 			}
-			boolean wholeGroup = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
-			if (compact.length() == length && wholeGroup && Checksums.ibanValid(compact)) {
-				spans.add(candidate.start(), end, Placeholder.IBAN);
-			}
+		}
+		boolean wholeGroup = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+		if (compact.length() == length && wholeGroup && Checksums.ibanValid(compact)) {
+			spans.add(candidate.start(), end, Placeholder.IBAN);
 		}
 	}
 
@@ -95,11 +178,10 @@ final class Numbers {
 	 * written whole or in groups of three to six digits. Within a longer run of groups each stretch of whole groups
 	 * is tried, the longest first, so a card after a year or before a count is still found.
 	 */
-	static void findCards(String text, Spans spans) {
-		Matcher run = DIGIT_RUN.matcher(text);
-		while (run.find()) {
+	static void findCards(String text, List<int[]> windows, Spans spans) {
+		inWindows(DIGIT_RUN, text, windows, run -> {
 			if (run.end() - run.start() < 13) {
-				continue;
+				return;
 			}
 			List<int[]> groups = groups(text, run.start(), run.end());
 			int first = 0;
@@ -113,7 +195,7 @@ final class Numbers {
 					first++;
 				}
 			}
-		}
+		});
 	}
 
 	/** The index of the last group of the longest card number that starts at group {@code first}, or -1. */
@@ -146,27 +228,39 @@ final class Numbers {
 		return groups;
 	}
 
-	static void findPhones(String text, Spans spans) {
-		phones(PAIRS.matcher(text), 0, spans, 10, 10, false);
-		phones(INTRODUCED.matcher(text), 1, spans, 7, 15, true);
-		phones(INTERNATIONAL.matcher(text), 0, spans, 8, 15, false);
-		phones(INTERNATIONAL_00.matcher(text), 0, spans, 10, 17, false);
-		phones(NORTH_AMERICAN.matcher(text), 0, spans, 10, 10, false);
-		Matcher national = NATIONAL.matcher(text);
-		while (national.find()) {
+	static void findPhones(String text, List<int[]> windows, Spans spans) {
+		phones(PAIRS, text, windows, 0, spans, 10, 10, false);
+		Matcher introducing = INTRODUCING.matcher(text);
+		introducing.useTransparentBounds(true);
+		inWindows(INTRODUCED, text, windows, number -> {
+			int before = number.start();
+			while (before > 0 && " \t\u00A0:：.#".indexOf(text.charAt(before - 1)) >= 0) {
+				before--;
+			}
+			if (before == 0 || !Character.isLetter(text.charAt(before - 1))) {
+				return; // after a word only
+			}
+			introducing.region(Math.max(0, number.start() - 32), number.start());
+			if (introducing.find()) {
+				phone(number.group(), number.start(), number.end(), spans, 7, 15, true);
+			}
+		});
+		phones(INTERNATIONAL, text, windows, 0, spans, 8, 15, false);
+		phones(INTERNATIONAL_00, text, windows, 0, spans, 10, 17, false);
+		phones(NORTH_AMERICAN, text, windows, 0, spans, 10, 10, false);
+		inWindows(NATIONAL, text, windows, national -> {
 			String[] groups = GROUP_BREAK.split(national.group().replaceFirst("^\\(", ""));
 			// 0644 0755: a subscriber number does not start with 0 (file modes, padded counters).
 			if (groups.length >= 2 && groups[1].charAt(0) != '0') {
 				phone(national.group(), national.start(), national.end(), spans, 9, 12, true);
 			}
-		}
+		});
 	}
 
-	private static void phones(Matcher matcher, int group, Spans spans, int minDigits, int maxDigits,
-			boolean notDate) {
-		while (matcher.find()) {
-			phone(matcher.group(group), matcher.start(group), matcher.end(group), spans, minDigits, maxDigits, notDate);
-		}
+	private static void phones(Pattern pattern, String text, List<int[]> windows, int group, Spans spans, int minDigits,
+			int maxDigits, boolean notDate) {
+		inWindows(pattern, text, windows, matcher -> phone(matcher.group(group), matcher.start(group),
+				matcher.end(group), spans, minDigits, maxDigits, notDate));
 	}
 
 	private static void phone(String candidate, int start, int end, Spans spans, int minDigits, int maxDigits,

@@ -1,5 +1,7 @@
 package dev.feedbackchat.redaction;
 
+import java.util.List;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -11,9 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Redactor {
-
-	/** Fewer digits than this hold no phone number (the shortest taken is 7), card or IBAN. */
-	private static final int MIN_DIGITS = 7;
 
 	private final boolean enabled;
 
@@ -36,24 +35,14 @@ public class Redactor {
 		// Earlier detectors win an overlap: a key holding digits is a secret, not a phone number.
 		Secrets.find(text, spans);
 		Emails.find(text, spans);
-		if (digits(text) >= MIN_DIGITS) {
-			Numbers.keepIds(text, spans);
-			Numbers.findIbans(text, spans);
-			Numbers.findCards(text, spans);
-			Numbers.findPhones(text, spans);
+		Numbers.keepIds(text, spans);
+		Numbers.findIbans(text, spans);
+		List<int[]> windows = Numbers.windows(text);
+		if (!windows.isEmpty()) {
+			Numbers.findCards(text, windows, spans);
+			Numbers.findPhones(text, windows, spans);
 		}
 		return spans.applyTo(text);
-	}
-
-	private static int digits(String text) {
-		int digits = 0;
-		for (int i = 0; i < text.length() && digits < MIN_DIGITS; i++) {
-			char c = text.charAt(i);
-			if (c >= '0' && c <= '9') {
-				digits++;
-			}
-		}
-		return digits;
 	}
 
 }
