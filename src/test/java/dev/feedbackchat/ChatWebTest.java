@@ -27,6 +27,7 @@ import dev.feedbackchat.limits.ClientLimits;
 import dev.feedbackchat.limits.RateLimitProperties;
 import dev.feedbackchat.privacy.AuditLog;
 import dev.feedbackchat.privacy.Deletions;
+import dev.feedbackchat.redaction.Redactor;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.stream.LiveAnswers;
 import dev.feedbackchat.stream.StreamProperties;
@@ -61,7 +62,8 @@ import org.springframework.context.annotation.Import;
 @Import({ Turns.class, Ratings.class, MessageViews.class, Pages.class, Cluster.class, Instances.class, RecordFollower.class, ClusterConfiguration.class, MarkdownRenderer.class, ChatRecord.class, LiveAnswers.class, FeedbackPolicy.class, SecurityConfiguration.class,
 		AdminSecurityConfiguration.class, RatedAnswers.class, ArenaRecord.class, SynchronousFinishing.class, ManualResponder.class,
 		MockChat.class, MockStreams.class, Traces.class, AuditLog.class, Deletions.class,
-		Rejections.class, SimpleMeterRegistry.class, ClientLimits.class, RateLimitConfiguration.class, Outbox.class })
+		Rejections.class, SimpleMeterRegistry.class, ClientLimits.class, RateLimitConfiguration.class, Outbox.class,
+		Redactor.class })
 public @interface ChatWebTest {
 
 }

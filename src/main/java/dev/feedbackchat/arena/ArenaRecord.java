@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import dev.feedbackchat.model.AnswerStatus;
+import dev.feedbackchat.redaction.Redactor;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The arena's battles and votes in the database (V5__arena.sql). One vote per battle is the database's primary
  * key on {@code arena_vote.battle_id}, as the rating lock is a unique constraint: it holds across app instances.
+ * Prompts, answers and errors pass the {@link Redactor} on their way in ({@code chat.privacy.redact}).
  */
 @Repository
 public class ArenaRecord {
@@ -47,10 +49,14 @@ public class ArenaRecord {
 
 	private final ApplicationEventPublisher events;
 
-	ArenaRecord(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+	private final Redactor redactor;
+
+	ArenaRecord(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+			Redactor redactor) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.events = events;
+		this.redactor = redactor;
 	}
 
 	/**
@@ -70,7 +76,7 @@ public class ArenaRecord {
 				+ "instance) values (:id, :prompt, :a, :b, :streaming, :streaming, :at, :instance)")
 			.param("instance", instance)
 			.param("id", id)
-			.param("prompt", prompt)
+			.param("prompt", redactor.redact(prompt))
 			.param("a", contenderA)
 			.param("b", contenderB)
 			.param("streaming", STREAMING)
@@ -98,11 +104,16 @@ public class ArenaRecord {
 		String column = side.id();
 		return jdbc.sql("update arena_battle set answer_" + column + " = :answer, status_" + column + " = :status, "
 				+ "error_" + column + " = :error where id = :id")
-			.param("answer", answer)
+			.param("answer", redactor.redact(answer))
 			.param("status", status)
-			.param("error", error == null || error.length() <= 1000 ? error : error.substring(0, 1000))
+			.param("error", cut(redactor.redact(error)))
 			.param("id", battleId)
 			.update() == 1;
+	}
+
+	/** The error as the column holds it: 1,000 characters at most. */
+	private static String cut(String error) {
+		return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
 	}
 
 	/**

@@ -182,7 +182,9 @@ public class Battles {
 		BattleState battle;
 		synchronized (FINISHING[Math.floorMod(battleId.hashCode(), FINISHING.length)]) {
 			record.finishAnswer(battleId, side, end.text(), end.status().id(), end.error());
-			battle = live(record.battle(battleId).orElseThrow());
+			// As generated: the record's text may be redacted (chat.privacy.redact), this page shows what was written.
+			battle = live(record.battle(battleId).orElseThrow())
+				.with(side, new BattleState.Answer(end.text(), end.status(), end.error()));
 		}
 		return new Finished(end, views.closing(battle, side));
 	}
@@ -274,12 +276,21 @@ public class Battles {
 	/**
 	 * An answer the record has not got yet is being generated here (its text so far), or by another instance (it
 	 * is followed from the record until it ends there), or was on an instance that stopped before it ended, this
-	 * one before a restart say: it will not end, and is recorded as failed (interrupted).
+	 * one before a restart say: it will not end, and is recorded as failed (interrupted). An answer that ended here
+	 * and is still held shows its text as generated, not the record's redacted one.
 	 */
 	private BattleState live(BattleState battle) {
 		BattleState live = battle;
 		for (Side side : Side.values()) {
-			if (battle.answer(side).status() == AnswerStatus.GENERATING) {
+			BattleState.Answer recorded = battle.answer(side);
+			if (recorded.status() != AnswerStatus.GENERATING) {
+				// Ended here and still held: its text as generated (the record's may be redacted, chat.privacy.redact).
+				Optional<AnswerProgress> held = answers.progress(answerId(battle.id(), side));
+				if (held.isPresent() && held.get().finished() && !held.get().text().equals(recorded.text())) {
+					live = live.with(side, new BattleState.Answer(held.get().text(), recorded.status(), recorded.error()));
+				}
+			}
+			else {
 				UUID answerId = answerId(battle.id(), side);
 				// Started here (the instance id is new at every start) and not yet registered: it is a moment away.
 				boolean startingHere = others.self().equals(battle.instance());

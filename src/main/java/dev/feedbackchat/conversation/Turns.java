@@ -370,8 +370,21 @@ public class Turns {
 							answer.error(), origin, answer.answeredAt(), answer.firstTokenMillis(), answer.regeneratedFrom()));
 				}
 			}
-			return reconciled.withFeedback(id -> recorded.getOrDefault(id, Turn.Feedback.NONE));
+			Map<UUID, Turn.Feedback> own = new HashMap<>();
+			turn.siblings().forEach(sibling -> own.put(sibling.answer().id(), sibling.feedback()));
+			return reconciled.withFeedback(id -> typed(own.get(id), recorded.getOrDefault(id, Turn.Feedback.NONE)));
 		}).toList();
+	}
+
+	/**
+	 * The record's feedback, with the details this session sent as they were typed: the record's may be redacted
+	 * (chat.privacy.redact). Details are sent once, so the session's, when it has them, are the recorded ones.
+	 */
+	private static Turn.Feedback typed(Turn.Feedback own, Turn.Feedback recorded) {
+		if (own == null || !own.hasDetails() || !recorded.hasDetails()) {
+			return recorded;
+		}
+		return new Turn.Feedback(recorded.rating(), own.comment(), recorded.reasons(), own.correction());
 	}
 
 	/** Whether an answer of this responder is Markdown: all but the echo's (instances share their settings). */

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.FeedbackScale;
+import dev.feedbackchat.redaction.Redactor;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The permanent record: finished answers and ratings are written here when they happen. The rating lock
- * is the database's unique constraint, so it holds across app instances sharing the database.
+ * is the database's unique constraint, so it holds across app instances sharing the database. Every text a person
+ * or a model wrote passes the {@link Redactor} on its way in ({@code chat.privacy.redact}): what is read back, and
+ * so exported, is the redacted text; the session keeps what was typed.
  */
 @Repository
 public class ChatRecord {
@@ -31,10 +34,14 @@ public class ChatRecord {
 
 	private final ApplicationEventPublisher events;
 
-	ChatRecord(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+	private final Redactor redactor;
+
+	ChatRecord(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+			Redactor redactor) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.events = events;
+		this.redactor = redactor;
 	}
 
 	public static OffsetDateTime utc(Instant instant) {
@@ -61,12 +68,15 @@ public class ChatRecord {
 	}
 
 	private void insertTurn(FinishedTurn turn) {
+		String prompt = redactor.redact(turn.prompt());
+		String answer = redactor.redact(turn.answer());
+		String error = redactor.redact(turn.error());
 		jdbc.sql("insert into conversation (id, created_at) select :id, :at where not exists "
 				+ "(select 1 from conversation where id = :id)")
 			.param("id", turn.conversationId())
 			.param("at", utc(turn.promptedAt()))
 			.update();
-		insertMessage(turn.promptId(), turn.conversationId(), "user", turn.prompt(), turn.promptedAt())
+		insertMessage(turn.promptId(), turn.conversationId(), "user", prompt, turn.promptedAt())
 			.param("parent", turn.parentId())
 			.update();
 		int replaced = jdbc.sql("update message set content = :content, responder = :responder, model = :model, "
@@ -74,22 +84,22 @@ public class ChatRecord {
 				+ "where id = :id and status = :failed")
 			.param("failed", AnswerStatus.FAILED.id())
 			.param("id", turn.answerId())
-			.param("content", turn.answer())
+			.param("content", answer)
 			.param("responder", turn.responder())
 			.param("model", turn.model())
 			.param("firstToken", turn.firstTokenMillis())
 			.param("status", turn.status().id())
-			.param("error", turn.error())
+			.param("error", error)
 			.param("at", utc(turn.answeredAt()))
 			.update();
 		if (replaced == 0) {
-			insertMessage(turn.answerId(), turn.conversationId(), "assistant", turn.answer(), turn.answeredAt())
+			insertMessage(turn.answerId(), turn.conversationId(), "assistant", answer, turn.answeredAt())
 				.param("responder", turn.responder())
 				.param("model", turn.model())
 				.param("prompt", turn.promptId())
 				.param("firstToken", turn.firstTokenMillis())
 				.param("status", turn.status().id())
-				.param("error", turn.error())
+				.param("error", error)
 				.param("from", turn.regeneratedFrom())
 				.update();
 		}
@@ -274,9 +284,9 @@ public class ChatRecord {
 				+ "and reasons is null and comment is null and correction is null")
 			.param("message", answerId)
 			.param("rating", rating)
-			.param("reasons", reasons.isEmpty() ? null : String.join("\n", reasons))
-			.param("comment", comment)
-			.param("correction", correction)
+			.param("reasons", reasons.isEmpty() ? null : redactor.redact(String.join("\n", reasons)))
+			.param("comment", redactor.redact(comment))
+			.param("correction", redactor.redact(correction))
 			.update() == 1;
 	}
 

@@ -3,6 +3,8 @@ package dev.feedbackchat.arena;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.feedbackchat.redaction.Redactor;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The cached leaderboard over the record (H2 in memory): kept until a stored vote. */
 @JdbcTest
-@Import({ ArenaRecord.class, ArenaLeaderboard.class })
+@Import({ ArenaRecord.class, Redactor.class, ArenaLeaderboard.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class ArenaLeaderboardTests {
 

