@@ -3,6 +3,7 @@ package dev.feedbackchat.privacy;
 import java.io.IOException;
 
 import dev.feedbackchat.arena.ArenaRecord;
+import dev.feedbackchat.redaction.Redactor;
 import dev.feedbackchat.store.ChatRecord;
 import dev.feedbackchat.store.EmbeddedPostgresServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({ ChatRecord.class, ArenaRecord.class, AuditLog.class, Retention.class, RetentionTests.Fixtures.class })
+@Import({ ChatRecord.class, ArenaRecord.class, Redactor.class, AuditLog.class, Retention.class, RetentionTests.Fixtures.class })
 @TestPropertySource(properties = { "chat.retention.days=30", "chat.retention.batch-size=2" })
 @RecordApplicationEvents
 class RetentionPostgresIntegrationTests extends RetentionTests {

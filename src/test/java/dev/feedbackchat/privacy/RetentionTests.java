@@ -20,6 +20,7 @@ import dev.feedbackchat.arena.ArenaRecord;
 import dev.feedbackchat.arena.Outcome;
 import dev.feedbackchat.model.ConversationDeleted;
 import dev.feedbackchat.model.FeedbackScale;
+import dev.feedbackchat.redaction.Redactor;
 import dev.feedbackchat.store.ChatRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 @JdbcTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({ ChatRecord.class, ArenaRecord.class, AuditLog.class, Retention.class, RetentionTests.Fixtures.class })
+@Import({ ChatRecord.class, ArenaRecord.class, Redactor.class, AuditLog.class, Retention.class, RetentionTests.Fixtures.class })
 @TestPropertySource(properties = { "chat.retention.days=30", "chat.retention.batch-size=2" })
 @RecordApplicationEvents
 class RetentionTests {
