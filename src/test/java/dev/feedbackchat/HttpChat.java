@@ -203,11 +203,7 @@ public class HttpChat {
 	/** Reads a whole event stream at {@code path} (an arena side's, say), to its end. */
 	public List<SseEvent> readAllAt(String path) throws IOException, InterruptedException {
 		try (EventStream stream = streamAt(path, null)) {
-			List<SseEvent> events = new ArrayList<>();
-			for (SseEvent event = stream.next(); event != null; event = stream.next()) {
-				events.add(event);
-			}
-			return events;
+			return stream.rest();
 		}
 	}
 
@@ -231,11 +227,7 @@ public class HttpChat {
 	/** Reads the whole stream of an answer, to its end. */
 	public List<SseEvent> readAll(String messageId, String lastEventId) throws IOException, InterruptedException {
 		try (EventStream stream = stream(messageId, lastEventId)) {
-			List<SseEvent> events = new ArrayList<>();
-			for (SseEvent event = stream.next(); event != null; event = stream.next()) {
-				events.add(event);
-			}
-			return events;
+			return stream.rest();
 		}
 	}
 
@@ -252,6 +244,15 @@ public class HttpChat {
 		public EventStream(InputStream body) {
 			this.body = body;
 			this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+		}
+
+		/** The events from here to the end of the stream. */
+		public List<SseEvent> rest() throws IOException {
+			List<SseEvent> events = new ArrayList<>();
+			for (SseEvent event = next(); event != null; event = next()) {
+				events.add(event);
+			}
+			return events;
 		}
 
 		/** The next event, or null at the end of the stream. */

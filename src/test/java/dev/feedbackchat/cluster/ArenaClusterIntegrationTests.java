@@ -84,16 +84,12 @@ class ArenaClusterIntegrationTests {
 		assertThat(page.select(".vote-button")).isEmpty();
 		assertThat(viaSecond.post("/arena/battles", Map.of("prompt", "too soon")).statusCode()).isEqualTo(409);
 
-		List<SseEvent> a = new java.util.ArrayList<>();
-		List<SseEvent> b = new java.util.ArrayList<>();
+		List<SseEvent> a;
+		List<SseEvent> b;
 		try (HttpChat.EventStream streamA = viaSecond.streamAt("/arena/" + id + "/a/stream", null);
 				HttpChat.EventStream streamB = viaSecond.streamAt("/arena/" + id + "/b/stream", null)) {
-			for (SseEvent event = streamA.next(); event != null; event = streamA.next()) {
-				a.add(event);
-			}
-			for (SseEvent event = streamB.next(); event != null; event = streamB.next()) {
-				b.add(event);
-			}
+			a = streamA.rest();
+			b = streamB.rest();
 		}
 		assertThat(List.of(HttpChat.text(a), HttpChat.text(b)))
 			.containsExactlyInAnyOrder(EchoResponder.answerTo(prompt), Responders.reversedAnswerTo(prompt));

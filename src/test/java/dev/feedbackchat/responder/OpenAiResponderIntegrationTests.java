@@ -293,9 +293,7 @@ class OpenAiResponderIntegrationTests {
 			HttpResponse<String> stopped = chat.post("/messages/" + id + "/stop", Map.of());
 			assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(204);
 
-			for (SseEvent event = stream.next(); event != null; event = stream.next()) {
-				events.add(event);
-			}
+			events.addAll(stream.rest());
 		}
 		assertThat(events.get(events.size() - 1).name()).isEqualTo("done");
 		await().atMost(Duration.ofSeconds(5)).until(() -> openAi.clientsGone() == 1);

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -85,13 +84,6 @@ class SseStreamIntegrationTests {
 		return new EventStream(response.body());
 	}
 
-	static List<SseEvent> rest(EventStream stream) throws IOException {
-		List<SseEvent> events = new ArrayList<>();
-		for (SseEvent event = stream.next(); event != null; event = stream.next()) {
-			events.add(event);
-		}
-		return events;
-	}
 
 	@Test
 	void doneCarriesClosingHtml() throws Exception {
@@ -104,7 +96,7 @@ class SseStreamIntegrationTests {
 			assertThat(catchUp.id()).isEqualTo("2");
 			sink.token("c d");
 			sink.complete();
-			List<SseEvent> rest = rest(stream);
+			List<SseEvent> rest = stream.rest();
 			assertThat(text(rest)).isEqualTo("c d");
 			assertThat(rest.get(rest.size() - 1).name()).isEqualTo("done");
 			assertThat(rest.get(rest.size() - 1).data()).isEqualTo("<article>\n  done</article>");
@@ -119,12 +111,12 @@ class SseStreamIntegrationTests {
 		start(id, "<p>not kept</p>").complete();
 		await().atMost(Duration.ofSeconds(5)).until(() -> answers.progress(id).orElseThrow().finished());
 		try (EventStream stream = open(id, 0)) {
-			List<SseEvent> events = rest(stream);
+			List<SseEvent> events = stream.rest();
 			assertThat(events).extracting(SseEvent::name).containsExactly("done");
 			assertThat(events.get(0).data()).isEqualTo(FINISHED);
 		}
 		try (EventStream stream = open(UUID.randomUUID(), 0)) {
-			assertThat(rest(stream)).extracting(SseEvent::data).containsExactly(FINISHED);
+			assertThat(stream.rest()).extracting(SseEvent::data).containsExactly(FINISHED);
 		}
 	}
 
@@ -138,7 +130,7 @@ class SseStreamIntegrationTests {
 			sink.token("cd");
 			sink.token("ef");
 			sink.complete();
-			List<SseEvent> rest = rest(stream);
+			List<SseEvent> rest = stream.rest();
 			assertThat(rest).extracting(SseEvent::id).containsExactly("6", null);
 			assertThat(text(rest)).isEqualTo("ef");
 			assertThat(rest.get(1).data()).isEmpty();

@@ -87,8 +87,8 @@ class ArenaIntegrationTests {
 		List<SseEvent> b;
 		try (HttpChat.EventStream streamA = chat.streamAt("/arena/" + id + "/a/stream?from=0", null);
 				HttpChat.EventStream streamB = chat.streamAt("/arena/" + id + "/b/stream?from=0", null)) {
-			a = readAll(streamA);
-			b = readAll(streamB);
+			a = streamA.rest();
+			b = streamB.rest();
 		}
 		for (SseEvent event : concat(a, b)) {
 			assertNamesHidden(event.data());
@@ -217,14 +217,6 @@ class ArenaIntegrationTests {
 	void theChatLinksToTheArena() throws Exception {
 		Document chatPage = chat.page();
 		assertThat(chatPage.select("header a[href=/arena]").eachText()).containsExactly("Arena");
-	}
-
-	static List<SseEvent> readAll(HttpChat.EventStream stream) throws Exception {
-		List<SseEvent> events = new ArrayList<>();
-		for (SseEvent event = stream.next(); event != null; event = stream.next()) {
-			events.add(event);
-		}
-		return events;
 	}
 
 	static String battleId(Document battle) {
