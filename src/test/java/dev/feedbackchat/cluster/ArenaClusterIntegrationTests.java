@@ -2,13 +2,12 @@ package dev.feedbackchat.cluster;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.feedbackchat.FeedbackChatApplication;
 import dev.feedbackchat.HttpChat;
 import dev.feedbackchat.HttpChat.SseEvent;
+import dev.feedbackchat.arena.web.ArenaIntegrationTests;
 import dev.feedbackchat.responder.EchoResponder;
 import dev.feedbackchat.responder.Responders;
 import dev.feedbackchat.store.EmbeddedPostgresServer;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shown, streamed and voted on through the other, and both agree with the record.
  */
 class ArenaClusterIntegrationTests {
-
-	static final Pattern STREAM_URL = Pattern.compile("^/arena/([0-9a-f-]{36})/([ab])/stream\\?from=\\d+$");
 
 	static EmbeddedPostgres postgres;
 
@@ -55,29 +51,20 @@ class ArenaClusterIntegrationTests {
 	}
 
 	static ConfigurableApplicationContext instance() {
-		return new SpringApplicationBuilder(FeedbackChatApplication.class).run(Stream.of("--server.port=0",
-				"--chat.cluster.enabled=true", "--chat.cluster.heartbeat=200ms", "--chat.cluster.failure-timeout=1500ms",
-				"--chat.cluster.follow-interval=100ms", "--spring.datasource.url=" + EmbeddedPostgresServer.url(postgres),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				"--chat.admin.password=test-admin-password", "--chat.arena.enabled=true", "--chat.echo.delay=5ms")
+		return new SpringApplicationBuilder(FeedbackChatApplication.class).run(Stream.concat(Stream.of("--server.port=0"),
+				Stream.of(ClusterIntegrationTests.shared(postgres, "--chat.arena.enabled=true", "--chat.echo.delay=5ms")))
 			.toArray(String[]::new));
-	}
-
-	static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 	@Test
 	void aBattleStartedOnOneInstanceStreamsAndIsVotedOnThroughTheOther() throws Exception {
-		HttpChat viaFirst = new HttpChat(port(first));
+		HttpChat viaFirst = new HttpChat(ClusterIntegrationTests.port(first));
 		viaFirst.page();
-		HttpChat viaSecond = viaFirst.via(port(second));
+		HttpChat viaSecond = viaFirst.via(ClusterIntegrationTests.port(second));
 		// About 1.5 s to type at 5 ms a character: the other instance sees it while it is generated.
 		String prompt = "Across instances " + "z".repeat(280);
 		Document started = Jsoup.parseBodyFragment(viaFirst.post("/arena/battles", Map.of("prompt", prompt)).body());
-		Matcher matcher = STREAM_URL.matcher(started.selectFirst("article.side[sse-connect]").attr("sse-connect"));
-		assertThat(matcher.matches()).isTrue();
-		String id = matcher.group(1);
+		String id = ArenaIntegrationTests.battleId(started);
 
 		Document page = Jsoup.parse(viaSecond.get("/arena").body());
 		assertThat(page.select("article.side[sse-connect]")).as("both still streaming").hasSize(2);

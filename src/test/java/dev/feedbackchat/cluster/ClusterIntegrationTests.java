@@ -398,9 +398,14 @@ class ClusterIntegrationTests {
 	// ---- instances
 
 	static String[] shared(String... extra) {
+		return shared(postgres, extra);
+	}
+
+	/** The settings every instance on {@code database} shares, then {@code extra}. */
+	static String[] shared(EmbeddedPostgres database, String... extra) {
 		return Stream.concat(Stream.of("--chat.cluster.enabled=true", "--chat.cluster.heartbeat=200ms",
 				"--chat.cluster.failure-timeout=1500ms", "--chat.cluster.follow-interval=100ms",
-				"--spring.datasource.url=" + EmbeddedPostgresServer.url(postgres), "--spring.datasource.username=postgres",
+				"--spring.datasource.url=" + EmbeddedPostgresServer.url(database), "--spring.datasource.username=postgres",
 				"--spring.datasource.password=postgres", "--chat.admin.password=test-admin-password"), Stream.of(extra))
 			.toArray(String[]::new);
 	}

@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "chat.arena.enabled=true", "chat.echo.delay=2ms" })
-class ArenaIntegrationTests {
+public class ArenaIntegrationTests {
 
 	static final List<String> NAMES = List.of("Demo echo", "Demo reverse");
 
@@ -219,7 +219,8 @@ class ArenaIntegrationTests {
 		assertThat(chatPage.select("header a[href=/arena]").eachText()).containsExactly("Arena");
 	}
 
-	static String battleId(Document battle) {
+	/** The id of the battle in this HTML, from a side's stream URL. */
+	public static String battleId(Document battle) {
 		Matcher matcher = STREAM_URL.matcher(battle.selectFirst("article.side[sse-connect]").attr("sse-connect"));
 		assertThat(matcher.matches()).isTrue();
 		return matcher.group(1);
