@@ -199,7 +199,7 @@ class AdminLocaleTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			''  | Audit log  | resend            | yyyy-MM-dd HH:mm:ss   | Page 1 of 25 (1,234 entries)
-			de  | Protokoll  | Erneut zugestellt | dd.MM.yyyy, HH:mm:ss  | Seite 1 von 25 (1.234 Einträge)
+			de  | Protokoll  | Erneut gesendet   | dd.MM.yyyy, HH:mm:ss  | Seite 1 von 25 (1.234 Einträge)
 			""")
 	void theAuditLogInTheVisitorsLanguage(String language, String heading, String action, String pattern,
 			String position) throws Exception {
