@@ -142,7 +142,9 @@ public class AdminSecurityConfiguration {
 	@Bean
 	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
 		DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
-		events.setAdditionalExceptionMappings(Map.of(OAuth2AuthenticationException.class, OidcSignInRefused.class));
+		// Looked up by the exception's exact class: the refusal of a user who is not allowed is a subclass.
+		events.setAdditionalExceptionMappings(Map.of(OAuth2AuthenticationException.class, OidcSignInRefused.class,
+				AllowedAdmins.NotAllowed.class, OidcSignInRefused.class));
 		return events;
 	}
 
