@@ -3,10 +3,12 @@ package dev.feedbackchat.admin;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,9 +32,12 @@ class AdminController {
 
 	private final OidcSignIn oidc;
 
-	AdminController(RatedAnswers ratedAnswers, OidcSignIn oidc) {
+	private final MessageSource messages;
+
+	AdminController(RatedAnswers ratedAnswers, OidcSignIn oidc, MessageSource messages) {
 		this.ratedAnswers = ratedAnswers;
 		this.oidc = oidc;
+		this.messages = messages;
 	}
 
 	@GetMapping(AdminSecurityConfiguration.LOGIN_PAGE)
@@ -46,8 +51,9 @@ class AdminController {
 	}
 
 	@GetMapping(DASHBOARD)
-	ModelAndView dashboard(FilterParams filterParams, @RequestParam(required = false) String page, Principal admin) {
-		return results("admin/dashboard", filterParams, page).addObject("totals", ratedAnswers.totals())
+	ModelAndView dashboard(FilterParams filterParams, @RequestParam(required = false) String page, Principal admin,
+			Locale locale) {
+		return results("admin/dashboard", filterParams, page, locale).addObject("totals", ratedAnswers.totals())
 			.addObject("ratingGroups", RatingChoice.GROUPS)
 			.addObject("username", admin.getName());
 	}
@@ -59,16 +65,19 @@ class AdminController {
 	@HxRequest
 	@GetMapping(DASHBOARD)
 	ModelAndView dashboardResults(FilterParams filterParams, @RequestParam(required = false) String page,
-			HtmxResponse htmx) {
-		ModelAndView results = results("admin/dashboard :: results", filterParams, page);
+			HtmxResponse htmx, Locale locale) {
+		ModelAndView results = results("admin/dashboard :: results", filterParams, page, locale);
 		if (results.getModel().get("results") instanceof ResultsPage shown) {
 			htmx.setPushUrl(shown.self());
 		}
 		return results;
 	}
 
-	/** A filter that cannot be read gives 400 and its message where the results would be. */
-	private ModelAndView results(String view, FilterParams params, String pageParam) {
+	/**
+	 * A filter that cannot be read gives 400 and its message where the results would be. Texts, numbers and dates in
+	 * the request's locale.
+	 */
+	private ModelAndView results(String view, FilterParams params, String pageParam, Locale locale) {
 		ModelAndView result = new ModelAndView(view).addObject("filterParams", params);
 		RatingFilter filter;
 		int page;
@@ -78,16 +87,23 @@ class AdminController {
 		}
 		catch (InvalidFilterException ex) {
 			result.setStatus(HttpStatus.BAD_REQUEST);
-			return result.addObject("error", ex.getMessage());
+			return result.addObject("error", ex.text(messages, locale));
 		}
+		Localized texts = new Localized(messages, locale);
 		Chart.Days days = Chart.range(filter, LocalDate.now(ZoneOffset.UTC));
-		String range = Chart.days(days.first(), days.last());
-		return result.addObject("chart", Chart.of(days.first(), days.last(), ratedAnswers.perDay(days.first(), days.last())))
-			.addObject("reasons", ReasonsChart.of(range, ratedAnswers.reasonCounts(days.first(), days.last())))
+		String range = texts.days(days.first(), days.last());
+		ResultsPage results = ResultsPage.of(ratedAnswers.page(filter, page, PAGE_SIZE), ratedAnswers.count(filter), page,
+				PAGE_SIZE, filter);
+		return result
+			.addObject("chart",
+					Chart.of(days.first(), days.last(), ratedAnswers.perDay(days.first(), days.last()), messages, locale))
+			.addObject("reasons", ReasonsChart.of(range, ratedAnswers.reasonCounts(days.first(), days.last()), messages,
+					locale))
 			.addObject("models", ratedAnswers.models(days.first(), days.last()))
 			.addObject("modelsRange", range)
-			.addObject("results", ResultsPage.of(ratedAnswers.page(filter, page, PAGE_SIZE), ratedAnswers.count(filter),
-					page, PAGE_SIZE, filter))
+			.addObject("results", results)
+			.addObject("resultsSummary", results.summary(texts))
+			.addObject("resultsPosition", results.position(texts))
 			.addObject("exports", new ExportLinks(filter.link(ExportController.CSV), filter.link(ExportController.JSONL),
 					filter.link(ExportController.KTO), filter.link(ExportController.SFT), filter.link(ExportController.DPO),
 					RatingFilter.ratedBetween(filter.from(), filter.to()).link(ExportController.BATTLES)));

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,6 +23,7 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -57,6 +60,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.View;
 
 import dev.feedbackchat.admin.SignInDetails.Via;
@@ -138,7 +142,9 @@ public class AdminSecurityConfiguration {
 	@Bean
 	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
 		DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
-		events.setAdditionalExceptionMappings(Map.of(OAuth2AuthenticationException.class, OidcSignInRefused.class));
+		// Looked up by the exception's exact class: the refusal of a user who is not allowed is a subclass.
+		events.setAdditionalExceptionMappings(Map.of(OAuth2AuthenticationException.class, OidcSignInRefused.class,
+				AllowedAdmins.NotAllowed.class, OidcSignInRefused.class));
 		return events;
 	}
 
@@ -171,7 +177,8 @@ public class AdminSecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain adminSecurity(HttpSecurity http, SignInThrottle throttle,
 			ObjectProvider<ThymeleafViewResolver> views, OidcSignIn oidc, OidcProperties oidcProperties,
-			ObjectProvider<ClientRegistrationRepository> registrations) throws Exception {
+			ObjectProvider<ClientRegistrationRepository> registrations, ObjectProvider<LocaleResolver> locales,
+			MessageSource messages) throws Exception {
 		// After login, back to the page asked for, without the "?continue" marker in its (shareable) URL.
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		requestCache.setMatchingRequestParameterName(null);
@@ -187,7 +194,7 @@ public class AdminSecurityConfiguration {
 					.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new AllowedAdmins(oidcProperties)))
 					.authenticationDetailsSource(Via.OIDC::details)
 					.successHandler(backToPage)
-					.failureHandler(oidcFailure(views)));
+					.failureHandler(oidcFailure(views, locales)));
 		}
 		else {
 			http.securityMatcher("/admin/**");
@@ -198,7 +205,7 @@ public class AdminSecurityConfiguration {
 				.authenticationDetailsSource(Via.FORM::details)
 				.permitAll())
 			.addFilterBefore(new SignInThrottleFilter(throttle, Via.FORM, AdminSecurityConfiguration::formUserName,
-					loginPageRefusal(views)), UsernamePasswordAuthenticationFilter.class)
+					loginPageRefusal(views, locales, messages)), UsernamePasswordAuthenticationFilter.class)
 			.logout(logout -> logout.logoutUrl("/admin/logout").permitAll())
 			.requestCache(cache -> cache.requestCache(requestCache))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginEntryPoint()));
@@ -243,12 +250,24 @@ public class AdminSecurityConfiguration {
 		}
 	}
 
+	/**
+	 * The language of a page rendered here, outside the dispatcher: what the application's locale resolver says, as
+	 * for every other page.
+	 */
+	private static Locale locale(ObjectProvider<LocaleResolver> locales, HttpServletRequest request) {
+		LocaleResolver resolver = locales.getIfAvailable();
+		return resolver != null ? resolver.resolveLocale(request) : request.getLocale();
+	}
+
 	/** The login page again, with 429 and the time to wait instead of the form's usual error. */
-	private static SignInThrottleFilter.Refusal loginPageRefusal(ObjectProvider<ThymeleafViewResolver> views) {
+	private static SignInThrottleFilter.Refusal loginPageRefusal(ObjectProvider<ThymeleafViewResolver> views,
+			ObjectProvider<LocaleResolver> locales, MessageSource messages) {
 		return (request, response, seconds) -> {
 			try {
-				View page = views.getObject().resolveViewName("admin/login", request.getLocale());
-				page.render(Map.of("throttled", SignInThrottleFilter.message(seconds)), request, response);
+				Locale locale = locale(locales, request);
+				View page = views.getObject().resolveViewName("admin/login", locale);
+				page.render(Map.of("throttled", messages.getMessage(SignInThrottleFilter.message(seconds), locale)),
+						request, response);
 			}
 			catch (Exception ex) {
 				throw new ServletException("Could not render the login page", ex);
@@ -291,7 +310,8 @@ public class AdminSecurityConfiguration {
 	 * A user the provider signed in but who is not allowed gets 403 and a page that says so; any other failure
 	 * (the provider refused, the user cancelled) goes back to the login page with a message.
 	 */
-	private static AuthenticationFailureHandler oidcFailure(ObjectProvider<ThymeleafViewResolver> views) {
+	private static AuthenticationFailureHandler oidcFailure(ObjectProvider<ThymeleafViewResolver> views,
+			ObjectProvider<LocaleResolver> locales) {
 		SimpleUrlAuthenticationFailureHandler toLogin = new SimpleUrlAuthenticationFailureHandler(
 				LOGIN_PAGE + "?oidc-error");
 		toLogin.setRedirectStrategy(new LocalRedirectStrategy());
@@ -303,8 +323,10 @@ public class AdminSecurityConfiguration {
 			}
 			try {
 				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-				View page = views.getObject().resolveViewName("admin/not-allowed", request.getLocale());
-				page.render(Map.of("message", refused.getError().getDescription()), request, response);
+				View page = views.getObject().resolveViewName("admin/not-allowed", locale(locales, request));
+				Map<String, Object> model = new HashMap<>();
+				model.put("account", refused instanceof AllowedAdmins.NotAllowed notAllowed ? notAllowed.account() : null);
+				page.render(model, request, response);
 			}
 			catch (Exception ex) {
 				throw new ServletException("Could not render the refusal page", ex);
@@ -317,7 +339,7 @@ public class AdminSecurityConfiguration {
 			throws IOException {
 		response.setContentType(MediaType.TEXT_PLAIN_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8);
-		response.getWriter().write(SignInThrottleFilter.message(seconds));
+		response.getWriter().write(SignInThrottleFilter.message(seconds).getDefaultMessage());
 	}
 
 }

@@ -60,12 +60,33 @@ final class AllowedAdmins implements OAuth2UserService<OidcUserRequest, OidcUser
 		OidcUser user = users.loadUser(request);
 		if (!allowed(user)) {
 			String who = user.getEmail() != null ? user.getEmail() : user.getSubject();
-			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED,
-					"The account " + who + " is not allowed to use the admin pages.", NOT_ALLOWED));
+			throw new NotAllowed(who);
 		}
 		String name = user.getEmail() != null ? "email" : "sub";
 		return new DefaultOidcUser(List.of(new SimpleGrantedAuthority(ROLE)), user.getIdToken(), user.getUserInfo(),
 				name);
+	}
+
+	/**
+	 * The refusal of a user who is not allowed, naming the account for the page that says so (in the visitor's
+	 * language); its description, in English, is for the logs and the audit.
+	 */
+	static final class NotAllowed extends OAuth2AuthenticationException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String account;
+
+		NotAllowed(String account) {
+			super(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED,
+					"The account " + account + " is not allowed to use the admin pages.", NOT_ALLOWED));
+			this.account = account;
+		}
+
+		String account() {
+			return account;
+		}
+
 	}
 
 	boolean allowed(OidcUser user) {

@@ -1,7 +1,6 @@
 package dev.feedbackchat.admin;
 
 import java.security.Principal;
-import java.util.Locale;
 
 import dev.feedbackchat.privacy.AuditLog;
 
@@ -31,7 +30,8 @@ class AuditController {
 		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		return new ModelAndView("admin/audit").addObject("entries", audit.page(number, PAGE_SIZE))
 			.addObject("page", number)
-			.addObject("position", String.format(Locale.ENGLISH, "Page %,d of %,d (%,d entries)", number, pages, total))
+			.addObject("pages", pages)
+			.addObject("total", total)
 			.addObject("previous", number > 1 ? AUDIT + "?page=" + Math.min(number - 1, pages) : null)
 			.addObject("next", number < pages ? AUDIT + "?page=" + (number + 1) : null)
 			.addObject("username", admin.getName());

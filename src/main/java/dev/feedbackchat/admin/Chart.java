@@ -1,7 +1,6 @@
 package dev.feedbackchat.admin;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,9 +10,12 @@ import java.util.Locale;
 import dev.feedbackchat.admin.RatedAnswers.DayCount;
 import dev.feedbackchat.model.Sentiment;
 
+import org.springframework.context.MessageSource;
+
 /**
  * The ratings-per-day bar chart, laid out here so the template only places numbers into SVG attributes (the
- * CSP forbids inline styles). One bar per UTC day, stacked: positive at the bottom, then neutral, negative.
+ * CSP forbids inline styles). One bar per UTC day, stacked: positive at the bottom, then neutral, negative. Texts,
+ * day labels and the gridlines' numbers are in the request's locale; the coordinates are numbers, never text.
  *
  * @param title       what the chart shows, for its title and the table caption
  * @param description the numbers in one sentence, for screen readers
@@ -45,20 +47,16 @@ record Chart(String title, String description, String note, int width, int heigh
 	/** Bottom to top. */
 	private static final List<Sentiment> STACK = List.of(Sentiment.POSITIVE, Sentiment.NEUTRAL, Sentiment.NEGATIVE);
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-
-	private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-
-	/** One day's bar: its counts, the stacked segments and the date label under it (or none). */
-	record Day(LocalDate date, long positive, long neutral, long negative, List<Segment> segments, String label,
-			double labelX, String tooltip) {
+	/**
+	 * One day's bar: its counts, the stacked segments and the date label under it (or none).
+	 *
+	 * @param dateText the day with its year, for the table
+	 */
+	record Day(LocalDate date, String dateText, long positive, long neutral, long negative, List<Segment> segments,
+			String label, double labelX, String tooltip) {
 
 		public long total() {
 			return positive + neutral + negative;
-		}
-
-		public String dateText() {
-			return date.format(DAY_YEAR);
 		}
 
 	}
@@ -67,7 +65,8 @@ record Chart(String title, String description, String note, int width, int heigh
 	record Segment(Sentiment sentiment, double x, double y, double width, double height) {
 	}
 
-	record GridLine(double y, long value) {
+	/** A gridline at a value, and that value as its label shows it. */
+	record GridLine(double y, long value, String text) {
 	}
 
 	/** The first and the last day of a chart, inclusive. */
@@ -84,11 +83,11 @@ record Chart(String title, String description, String note, int width, int heigh
 		return new Days(first, last);
 	}
 
-	static Chart of(LocalDate first, LocalDate last, List<DayCount> counts) {
+	static Chart of(LocalDate first, LocalDate last, List<DayCount> counts, MessageSource messages, Locale locale) {
+		Localized texts = new Localized(messages, locale);
 		String note = null;
 		if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-			note = "The chart shows the last %d days of the %d-day range.".formatted(MAX_DAYS,
-					ChronoUnit.DAYS.between(first, last) + 1);
+			note = texts.text("admin.chart.note", MAX_DAYS, ChronoUnit.DAYS.between(first, last) + 1);
 			first = last.minusDays(MAX_DAYS - 1);
 		}
 		int dayCount = (int) ChronoUnit.DAYS.between(first, last) + 1;
@@ -117,16 +116,18 @@ record Chart(String title, String description, String note, int width, int heigh
 					base += c[s];
 				}
 			}
-			String label = i % labelEvery == 0 ? date.format(DAY) : null;
-			String tooltip = "%s: %d positive, %d neutral, %d negative".formatted(date.format(DAY_YEAR), c[0], c[1], c[2]);
-			days.add(new Day(date, c[0], c[1], c[2], List.copyOf(segments), label, round(x + bar / 2), tooltip));
+			String label = i % labelEvery == 0 ? texts.day(date) : null;
+			String dateText = texts.dayYear(date);
+			String tooltip = texts.text("admin.chart.tooltip", dateText, c[0], c[1], c[2]);
+			days.add(new Day(date, dateText, c[0], c[1], c[2], List.copyOf(segments), label, round(x + bar / 2),
+					tooltip));
 		}
 		List<GridLine> grid = new ArrayList<>();
 		for (long value = 0; value <= scaleMax; value += step) {
-			grid.add(new GridLine(round(y(value, scaleMax)), value));
+			grid.add(new GridLine(round(y(value, scaleMax)), value, texts.number(value)));
 		}
-		return new Chart(title(first, last), description(days), note, WIDTH, TOP + PLOT + BOTTOM,
-				List.copyOf(days), List.copyOf(grid));
+		return new Chart(texts.text("admin.chart.title", texts.days(first, last)), description(days, texts), note,
+				WIDTH, TOP + PLOT + BOTTOM, List.copyOf(days), List.copyOf(grid));
 	}
 
 	/** Ratings per day (from {@code first}) and sentiment (in the order of STACK). */
@@ -176,26 +177,15 @@ record Chart(String title, String description, String note, int width, int heigh
 		return Math.max(1, (highest + step - 1) / step);
 	}
 
-	private static String title(LocalDate first, LocalDate last) {
-		return "Ratings per day, " + days(first, last);
-	}
-
-	/** The days of a range as the dashboard names them: "1 – 30 Jan 2026 (UTC)". */
-	static String days(LocalDate first, LocalDate last) {
-		String start = first.getYear() == last.getYear() ? first.format(DAY) : first.format(DAY_YEAR);
-		return "%s – %s (UTC)".formatted(start, last.format(DAY_YEAR));
-	}
-
-	private static String description(List<Day> days) {
+	private static String description(List<Day> days, Localized texts) {
 		long positive = days.stream().mapToLong(Day::positive).sum();
 		long neutral = days.stream().mapToLong(Day::neutral).sum();
 		long negative = days.stream().mapToLong(Day::negative).sum();
 		if (positive + neutral + negative == 0) {
-			return "No ratings in these days.";
+			return texts.text("admin.chart.empty");
 		}
 		Day busiest = days.stream().max(Comparator.comparingLong(Day::total)).orElseThrow();
-		return "%d positive, %d neutral and %d negative ratings; the most on %s (%d).".formatted(positive, neutral,
-				negative, busiest.dateText(), busiest.total());
+		return texts.text("admin.chart.description", positive, neutral, negative, busiest.dateText(), busiest.total());
 	}
 
 }

@@ -19,7 +19,7 @@ enum ExportContext {
 		return switch (value.strip()) {
 			case "turn" -> TURN;
 			case "conversation" -> CONVERSATION;
-			default -> throw new InvalidFilterException("“context” is turn or conversation, not “%s”.", value);
+			default -> throw new InvalidFilterException("admin.filter.invalid.context", value);
 		};
 	}
 

@@ -23,7 +23,7 @@ record FilterParams(String rating, String from, String to, String commented) {
 		LocalDate first = date("from", from);
 		LocalDate last = date("to", to);
 		if (first != null && last != null && first.isAfter(last)) {
-			throw new InvalidFilterException("The “from” date (%s) is after the “to” date (%s).", first, last);
+			throw new InvalidFilterException("admin.filter.invalid.order", first.toString(), last.toString());
 		}
 		return new RatingFilter(StringUtils.hasText(rating) ? RatingChoice.parse(rating.strip()) : null, first, last,
 				onlyCommented(), false);
@@ -35,8 +35,7 @@ record FilterParams(String rating, String from, String to, String commented) {
 	 */
 	RatingFilter parseDays() {
 		if (StringUtils.hasText(rating) || StringUtils.hasText(commented)) {
-			throw new InvalidFilterException("Arena battles are filtered by the days voted (“from”, “to”) only, "
-					+ "not by “rating” or “commented”.");
+			throw new InvalidFilterException("admin.filter.invalid.battles");
 		}
 		return parse();
 	}
@@ -55,7 +54,7 @@ record FilterParams(String rating, String from, String to, String commented) {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new InvalidFilterException("The page “%s” is not a page number (1, 2, 3 ...).", page);
+		throw new InvalidFilterException("admin.filter.invalid.page", page);
 	}
 
 	private static LocalDate date(String name, String value) {
@@ -71,7 +70,7 @@ record FilterParams(String rating, String from, String to, String commented) {
 		catch (DateTimeException ex) {
 			// reported below
 		}
-		throw new InvalidFilterException("The “%s” date “%s” is not a date such as 2026-01-31.", name, value);
+		throw new InvalidFilterException("admin.filter.invalid.date", name, value);
 	}
 
 	private Boolean onlyCommented() {
@@ -81,7 +80,7 @@ record FilterParams(String rating, String from, String to, String commented) {
 		return switch (commented.strip()) {
 			case "true" -> true;
 			case "false" -> false;
-			default -> throw new InvalidFilterException("“commented” is true or false, not “%s”.", commented);
+			default -> throw new InvalidFilterException("admin.filter.invalid.commented", commented);
 		};
 	}
 

@@ -1,12 +1,35 @@
 package dev.feedbackchat.admin;
 
-import dev.feedbackchat.model.Refused;
+import java.util.Locale;
 
-/** A filter parameter that cannot be read, with a message saying what a good value looks like. */
-class InvalidFilterException extends Refused {
+import org.springframework.context.MessageSource;
 
-	InvalidFilterException(String format, Object... args) {
-		super(Reason.INVALID, format.formatted(args));
+/**
+ * A filter parameter that cannot be read: a message code (under {@code admin.filter.invalid.}) and its arguments,
+ * saying what a good value looks like, resolved in the request's locale where it is answered (the dashboard puts it
+ * where the results would be, {@link InvalidFilterAdvice} shows the error page). Not a {@code Refused}: the admin
+ * answers its own, in the admin's words.
+ */
+class InvalidFilterException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String code;
+
+	private final transient Object[] args;
+
+	InvalidFilterException(String code, Object... args) {
+		super(code, null, false, false);
+		this.code = code;
+		this.args = args.clone();
+	}
+
+	String code() {
+		return code;
+	}
+
+	String text(MessageSource messages, Locale locale) {
+		return messages.getMessage(code, args, locale);
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.feedbackchat.admin;
 
+import java.util.Locale;
+
 /**
  * A row of the dashboard's table per responder and model.
  *
@@ -13,13 +15,13 @@ record ModelStats(String responder, String model, long answers, long rated, long
 		long regenerations) {
 
 	/** Rated answers per answer. */
-	public String feedbackRate() {
-		return Totals.percent(rated, answers);
+	public String feedbackRate(Locale locale) {
+		return Localized.percent(rated, answers, locale);
 	}
 
 	/** Positive ratings per rating. */
-	public String positiveShare() {
-		return Totals.percent(positive, rated);
+	public String positiveShare(Locale locale) {
+		return Localized.percent(positive, rated, locale);
 	}
 
 }

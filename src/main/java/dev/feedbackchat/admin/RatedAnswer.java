@@ -22,9 +22,14 @@ record RatedAnswer(UUID conversationId, UUID promptId, String prompt, UUID answe
 		String model, Long firstTokenMillis, AnswerStatus status, FeedbackScale scale, int rating, Sentiment sentiment,
 		String comment, List<String> reasons, String correction, OffsetDateTime answeredAt, OffsetDateTime ratedAt) {
 
-	/** How the chat names the rating: "Thumbs up", "4 stars", "Happy". */
+	/** How the chat names the rating: "Thumbs up", "4 stars", "Happy" (as the exports have it). */
 	public String ratingLabel() {
 		return scale.label(rating);
+	}
+
+	/** The message code of the rating's label, for the dashboard in the visitor's language. */
+	public String ratingLabelCode() {
+		return RatingChoice.labelCode(scale, rating);
 	}
 
 	/** The stored form of reasons, one label per line ({@code null}: none), as a list. */

@@ -3,7 +3,6 @@ package dev.feedbackchat.admin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,11 +24,16 @@ record RatingChoice(String id, Sentiment sentiment, FeedbackScale scale, int val
 	/** The choices of the filter form, in the order shown. */
 	static final List<Group> GROUPS = groups();
 
-	/** A labelled group of choices, an optgroup of the form's select. */
-	record Group(String label, List<Option> options) {
+	/** A labelled group of choices, an optgroup of the form's select; labels are message codes. */
+	record Group(String code, List<Option> options) {
 	}
 
-	record Option(String id, String label) {
+	record Option(String id, String code) {
+	}
+
+	/** The message code of a value's label, as the dashboard names it: "Thumbs up", "4 stars", "Happy". */
+	static String labelCode(FeedbackScale scale, int value) {
+		return "admin.rating." + scale.id() + "." + value;
 	}
 
 	static RatingChoice parse(String id) {
@@ -47,26 +51,21 @@ record RatingChoice(String id, Sentiment sentiment, FeedbackScale scale, int val
 				}
 			}
 		}
-		throw new InvalidFilterException("Unknown rating “%s”: use positive, neutral, negative, or a scale and a stored "
-				+ "value such as thumbs-1 or stars-4.", id);
+		throw new InvalidFilterException("admin.filter.invalid.rating", id);
 	}
 
 	private static List<Group> groups() {
 		List<Group> groups = new ArrayList<>();
-		groups.add(new Group("Sentiment",
-				Arrays.stream(Sentiment.values()).map(s -> new Option(s.id(), capitalized(s.id()))).toList()));
+		groups.add(new Group("admin.filter.sentiment",
+				Arrays.stream(Sentiment.values()).map(s -> new Option(s.id(), "admin.sentiment." + s.id())).toList()));
 		for (FeedbackScale scale : FeedbackScale.values()) {
 			List<Option> options = new ArrayList<>();
 			for (int value = scale.max(); value >= 0; value--) {
-				options.add(new Option(scale.id() + "-" + value, scale.label(value)));
+				options.add(new Option(scale.id() + "-" + value, labelCode(scale, value)));
 			}
-			groups.add(new Group(capitalized(scale.id()), options));
+			groups.add(new Group("admin.scale." + scale.id(), options));
 		}
 		return List.copyOf(groups);
-	}
-
-	private static String capitalized(String word) {
-		return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
 	}
 
 }

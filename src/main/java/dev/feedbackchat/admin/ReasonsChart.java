@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.feedbackchat.admin.RatedAnswers.ReasonCount;
 import dev.feedbackchat.model.Sentiment;
 
+import org.springframework.context.MessageSource;
+
 /**
  * How often each reason was chosen, as horizontal bars stacked by the rating's sentiment, laid out here so the
- * template only places numbers into SVG attributes (the CSP forbids inline styles). Most chosen first.
+ * template only places numbers into SVG attributes (the CSP forbids inline styles). Most chosen first. Texts and
+ * the gridlines' numbers are in the request's locale; the reasons are shown as configured.
  *
  * @param title       what the chart shows, for its title and the table caption
  * @param description the numbers in one sentence, for screen readers
@@ -50,10 +54,13 @@ record ReasonsChart(String title, String description, String note, int width, in
 
 	}
 
-	record GridLine(double x, long value) {
+	/** A gridline at a value, and that value as its label shows it. */
+	record GridLine(double x, long value, String text) {
 	}
 
-	static ReasonsChart of(String days, List<ReasonCount> counts) {
+	/** @param days the range as the dashboard names it ({@link Localized#days}) */
+	static ReasonsChart of(String days, List<ReasonCount> counts, MessageSource messages, Locale locale) {
+		Localized texts = new Localized(messages, locale);
 		Map<String, long[]> perReason = new LinkedHashMap<>();
 		for (ReasonCount count : counts) {
 			for (String reason : count.reasons()) {
@@ -67,7 +74,7 @@ record ReasonsChart(String title, String description, String note, int width, in
 				.thenComparing(Map.Entry::getKey))
 			.toList();
 		String note = reasons.size() > MAX_BARS
-				? "The chart shows the %d most chosen of %d reasons.".formatted(MAX_BARS, reasons.size()) : null;
+				? texts.text("admin.reasons.note", MAX_BARS, reasons.size()) : null;
 		List<Map.Entry<String, long[]>> shown = reasons.subList(0, Math.min(MAX_BARS, reasons.size()));
 		long highest = shown.stream().mapToLong(entry -> sum(entry.getValue())).max().orElse(0);
 		long step = Chart.step(highest);
@@ -90,13 +97,13 @@ record ReasonsChart(String title, String description, String note, int width, in
 			String reason = shown.get(i).getKey();
 			bars.add(new Bar(reason, c[0], c[1], c[2], List.copyOf(segments), y + BAR / 2.0 + 4,
 					round(LABELS + base * plot / scaleMax + 4),
-					"%s: %d positive, %d neutral, %d negative".formatted(reason, c[0], c[1], c[2])));
+					texts.text("admin.reasons.tooltip", reason, c[0], c[1], c[2])));
 		}
 		List<GridLine> grid = new ArrayList<>();
 		for (long value = 0; value <= scaleMax; value += step) {
-			grid.add(new GridLine(round(LABELS + value * plot / (double) scaleMax), value));
+			grid.add(new GridLine(round(LABELS + value * plot / (double) scaleMax), value, texts.number(value)));
 		}
-		return new ReasonsChart("Reasons chosen with ratings, " + days, description(bars), note, WIDTH,
+		return new ReasonsChart(texts.text("admin.reasons.title", days), description(bars, texts), note, WIDTH,
 				TOP + Math.max(1, bars.size()) * ROW + BOTTOM, List.copyOf(bars), List.copyOf(grid));
 	}
 
@@ -129,13 +136,13 @@ record ReasonsChart(String title, String description, String note, int width, in
 		return Math.round(value * 10) / 10.0;
 	}
 
-	private static String description(List<Bar> bars) {
+	private static String description(List<Bar> bars, Localized texts) {
 		if (bars.isEmpty()) {
-			return "No reasons were chosen in these days.";
+			return texts.text("admin.reasons.empty");
 		}
 		Bar top = bars.get(0);
-		return "%d reasons chosen; the most often “%s” (%d: %d positive, %d neutral, %d negative).".formatted(bars.size(),
-				top.reason(), top.total(), top.positive(), top.neutral(), top.negative());
+		return texts.text("admin.reasons.description", bars.size(), top.reason(), top.total(), top.positive(),
+				top.neutral(), top.negative());
 	}
 
 }

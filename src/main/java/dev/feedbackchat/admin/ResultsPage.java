@@ -1,7 +1,6 @@
 package dev.feedbackchat.admin;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One page of the rated-answers table.
@@ -23,20 +22,20 @@ record ResultsPage(List<RatedAnswer> rows, long total, int size, int page, int p
 		return new ResultsPage(rows, total, size, page, pages, filter.link(AdminController.DASHBOARD, page), previous, next);
 	}
 
-	/** What the page shows, e.g. "21–40 of 1,234, newest first". */
-	public String summary() {
+	/** What the page shows, e.g. "21–40 of 1,234, newest first" (German "21–40 von 1.234, neueste zuerst"). */
+	String summary(Localized texts) {
 		if (total == 0) {
-			return "No rated answers match these filters.";
+			return texts.text("admin.results.none");
 		}
 		if (rows.isEmpty()) {
-			return String.format(Locale.ENGLISH, "Page %,d is past the last page (%,d).", page, pages);
+			return texts.text("admin.results.pastEnd", page, pages);
 		}
 		long first = (page - 1L) * size + 1;
-		return String.format(Locale.ENGLISH, "%,d–%,d of %,d, newest first", first, first + rows.size() - 1, total);
+		return texts.text("admin.results.summary", first, first + rows.size() - 1, total);
 	}
 
-	public String position() {
-		return String.format(Locale.ENGLISH, "Page %,d of %,d", page, pages);
+	String position(Localized texts) {
+		return texts.text("admin.results.position", page, pages);
 	}
 
 }

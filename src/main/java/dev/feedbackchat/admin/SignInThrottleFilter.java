@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -66,11 +67,15 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
 		refusal.send(request, response, seconds);
 	}
 
-	/** What the refusal says, in whole seconds or, from two minutes on, minutes (rounded up). */
-	static String message(long seconds) {
+	/**
+	 * What the refusal says, in whole seconds or, from two minutes on, minutes (rounded up): a message code for the
+	 * login page in the visitor's language, its default the English text for clients without a page.
+	 */
+	static DefaultMessageSourceResolvable message(long seconds) {
 		long amount = seconds < 120 ? seconds : (seconds + 59) / 60;
 		String unit = seconds < 120 ? (seconds == 1 ? "second" : "seconds") : "minutes";
-		return "Too many failed sign-ins. Try again in " + amount + " " + unit + ".";
+		return new DefaultMessageSourceResolvable(new String[] { "admin.login.throttled." + unit },
+				new Object[] { amount }, "Too many failed sign-ins. Try again in " + amount + " " + unit + ".");
 	}
 
 }

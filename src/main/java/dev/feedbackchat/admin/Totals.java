@@ -1,5 +1,7 @@
 package dev.feedbackchat.admin;
 
+import java.util.Locale;
+
 /**
  * The dashboard's headline numbers, over all time.
  *
@@ -9,18 +11,14 @@ package dev.feedbackchat.admin;
  */
 record Totals(long conversations, long answers, long rated, long positive) {
 
-	/** Rated answers per answer, "40%"; a dash while there is nothing to divide by. */
-	public String feedbackRate() {
-		return percent(rated, answers);
+	/** Rated answers per answer, "40%" (German "40 %"); a dash while there is nothing to divide by. */
+	public String feedbackRate(Locale locale) {
+		return Localized.percent(rated, answers, locale);
 	}
 
 	/** Positive ratings per rating. */
-	public String positiveShare() {
-		return percent(positive, rated);
-	}
-
-	static String percent(long part, long whole) {
-		return whole == 0 ? "–" : Math.round(100.0 * part / whole) + "%";
+	public String positiveShare(Locale locale) {
+		return Localized.percent(positive, rated, locale);
 	}
 
 }

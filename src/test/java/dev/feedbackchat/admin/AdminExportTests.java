@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
@@ -250,6 +251,48 @@ class AdminExportTests {
 		// The rating filter picks the rated answers' pairs and leaves the votes out.
 		assertThat(body("/admin/export-dpo.jsonl?rating=negative").lines()).hasSize(1)
 			.allSatisfy(line -> assertThat(line).contains("fix it"));
+	}
+
+	/**
+	 * Exports are data, not pages: the visitor's language changes nothing in them (ISO times, dot decimals, labels as
+	 * stored), so a German admin's download is byte for byte an English one's.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/admin/export.csv", "/admin/export.jsonl", "/admin/export-kto.jsonl",
+			"/admin/export-kto.jsonl?context=conversation", "/admin/export-sft.jsonl", "/admin/export-dpo.jsonl",
+			"/admin/export-battles.jsonl" })
+	void exportsAreTheSameInEveryLanguage(String path) throws Exception {
+		Seeder seeder = new Seeder(jdbc);
+		Instant at = Instant.parse("2026-03-04T05:06:07.891234Z");
+		seeder.insert(Seed.rated("Is 1.5 + 1,234.25 = 1,235.75?", THUMBS, 0, "no: 1.235,75", at)
+			.withReasons("Not factually correct")
+			.withCorrection("It is 1,235.75 (German: 1.235,75)."),
+				Seed.rated("pi?", STARS, 4, null, at.plusSeconds(1)).withReasons("Accurate"));
+		seeder.battle("Name 2.5", "Small model", "2.5", "Large model", "2,5", Outcome.A_WINS, at.plusSeconds(2));
+
+		MvcResult english = download(path);
+		MvcResult german = download(path, "de");
+		MvcResult germany = download(path, "de-DE,de;q=0.9");
+		byte[] bytes = english.getResponse().getContentAsByteArray();
+		assertThat(bytes).isNotEmpty();
+		assertThat(german.getResponse().getContentAsByteArray()).isEqualTo(bytes);
+		assertThat(germany.getResponse().getContentAsByteArray()).isEqualTo(bytes);
+		assertThat(german.getResponse().getHeader("Content-Disposition"))
+			.isEqualTo(english.getResponse().getHeader("Content-Disposition"));
+		String body = new String(bytes, StandardCharsets.UTF_8);
+		if (path.startsWith("/admin/export.") || path.startsWith("/admin/export-battles")) {
+			assertThat(body).contains("2026-03-04T05:06:0").doesNotContain("04.03.2026");
+		}
+		if (path.startsWith("/admin/export.")) {
+			assertThat(body).contains("Thumbs down").doesNotContain("Daumen");
+		}
+	}
+
+	MvcResult download(String url, String language) throws Exception {
+		MvcResult started = mvc.perform(get(url).header(HttpHeaders.ACCEPT_LANGUAGE, language))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		return mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn();
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.feedbackchat.admin;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import dev.feedbackchat.admin.Chart.Day;
 import dev.feedbackchat.admin.Chart.GridLine;
@@ -46,13 +47,13 @@ class ChartTests {
 
 	static List<Long> gridValues(long highest) {
 		List<DayCount> counts = highest == 0 ? List.of() : List.of(new DayCount(TODAY, POSITIVE, highest));
-		return Chart.of(TODAY, TODAY, counts).grid().stream().map(GridLine::value).toList();
+		return Chart.of(TODAY, TODAY, counts, TestMessages.BUNDLES, Locale.ENGLISH).grid().stream().map(GridLine::value).toList();
 	}
 
 	@Test
 	void barsStackPositiveNeutralNegativeFromTheBottom() {
 		Chart chart = Chart.of(TODAY.minusDays(1), TODAY, List.of(new DayCount(TODAY, NEGATIVE, 1),
-				new DayCount(TODAY, POSITIVE, 2), new DayCount(TODAY, NEUTRAL, 1)));
+				new DayCount(TODAY, POSITIVE, 2), new DayCount(TODAY, NEUTRAL, 1)), TestMessages.BUNDLES, Locale.ENGLISH);
 		assertThat(chart.days()).hasSize(2);
 		assertThat(chart.days().get(0).segments()).isEmpty();
 		Day today = chart.days().get(1);
@@ -74,7 +75,8 @@ class ChartTests {
 
 	@Test
 	void aRangeLongerThanTheChartKeepsItsLastDaysAndSaysSo() {
-		Chart chart = Chart.of(TODAY.minusDays(365), TODAY, List.of(new DayCount(TODAY.minusDays(200), POSITIVE, 3)));
+		Chart chart = Chart.of(TODAY.minusDays(365), TODAY, List.of(new DayCount(TODAY.minusDays(200), POSITIVE, 3)), TestMessages.BUNDLES,
+				Locale.ENGLISH);
 		assertThat(chart.days()).hasSize(Chart.MAX_DAYS);
 		assertThat(chart.days().get(Chart.MAX_DAYS - 1).date()).isEqualTo(TODAY);
 		assertThat(chart.note()).isEqualTo("The chart shows the last 92 days of the 366-day range.");
@@ -84,9 +86,9 @@ class ChartTests {
 
 	@Test
 	void aboutTenDatesAreLabelled() {
-		Chart month = Chart.of(TODAY.minusDays(29), TODAY, List.of());
+		Chart month = Chart.of(TODAY.minusDays(29), TODAY, List.of(), TestMessages.BUNDLES, Locale.ENGLISH);
 		assertThat(month.days().stream().filter(day -> day.label() != null)).hasSize(10);
-		Chart week = Chart.of(TODAY.minusDays(6), TODAY, List.of());
+		Chart week = Chart.of(TODAY.minusDays(6), TODAY, List.of(), TestMessages.BUNDLES, Locale.ENGLISH);
 		assertThat(week.days()).allSatisfy(day -> assertThat(day.label()).isNotNull());
 	}
 

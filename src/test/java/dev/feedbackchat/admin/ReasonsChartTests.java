@@ -2,6 +2,7 @@ package dev.feedbackchat.admin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.feedbackchat.admin.RatedAnswers.ReasonCount;
 import dev.feedbackchat.model.Sentiment;
@@ -14,7 +15,8 @@ class ReasonsChartTests {
 	@Test
 	void combinationsAreCountedPerReasonAndSentiment() {
 		ReasonsChart chart = ReasonsChart.of("days", List.of(new ReasonCount(List.of("A", "B"), Sentiment.NEGATIVE, 3),
-				new ReasonCount(List.of("B"), Sentiment.NEGATIVE, 2), new ReasonCount(List.of("B"), Sentiment.POSITIVE, 1)));
+				new ReasonCount(List.of("B"), Sentiment.NEGATIVE, 2), new ReasonCount(List.of("B"), Sentiment.POSITIVE, 1)),
+				TestMessages.BUNDLES, Locale.ENGLISH);
 		assertThat(chart.bars()).extracting(ReasonsChart.Bar::reason).containsExactly("B", "A");
 		assertThat(chart.bars().get(0)).extracting(ReasonsChart.Bar::positive, ReasonsChart.Bar::neutral,
 				ReasonsChart.Bar::negative).containsExactly(1L, 0L, 5L);
@@ -30,7 +32,7 @@ class ReasonsChartTests {
 		for (int i = 1; i <= 17; i++) {
 			counts.add(new ReasonCount(List.of("reason " + i), Sentiment.NEGATIVE, i));
 		}
-		ReasonsChart chart = ReasonsChart.of("days", counts);
+		ReasonsChart chart = ReasonsChart.of("days", counts, TestMessages.BUNDLES, Locale.ENGLISH);
 		assertThat(chart.bars()).hasSize(ReasonsChart.MAX_BARS);
 		assertThat(chart.bars().get(0).reason()).isEqualTo("reason 17");
 		assertThat(chart.bars().get(14).reason()).isEqualTo("reason 3");
@@ -39,7 +41,7 @@ class ReasonsChartTests {
 
 	@Test
 	void noReasonsGiveAnEmptyChartThatSaysSo() {
-		ReasonsChart chart = ReasonsChart.of("days", List.of());
+		ReasonsChart chart = ReasonsChart.of("days", List.of(), TestMessages.BUNDLES, Locale.ENGLISH);
 		assertThat(chart.bars()).isEmpty();
 		assertThat(chart.description()).isEqualTo("No reasons were chosen in these days.");
 		assertThat(chart.grid()).isNotEmpty();

@@ -17,11 +17,16 @@ import dev.feedbackchat.redaction.Redactor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -75,6 +80,17 @@ class LeaderboardPageTests {
 
 		@Autowired
 		ArenaLeaderboard leaderboard;
+
+		@Autowired
+		JdbcTemplate jdbc;
+
+		/** Each test starts with no votes: the context, and its database, are shared. */
+		@BeforeEach
+		void noVotes() {
+			jdbc.update("delete from arena_vote");
+			jdbc.update("delete from arena_battle");
+			leaderboard.invalidate();
+		}
 
 		void vote(String a, String b, Outcome outcome, List<Battle> seeded) {
 			UUID id = UUID.randomUUID();
@@ -138,6 +154,34 @@ class LeaderboardPageTests {
 						List.of(C, "-", "33%", "-"));
 			assertThat(page.select("i")).as("names are text, never markup").isEmpty();
 			assertThat(page.select("[style], style, script:not([src])")).isEmpty();
+		}
+
+		/** The page in the visitor's language, its numbers in that locale; contender names as configured. */
+		@ParameterizedTest
+		@CsvSource(delimiter = '|', textBlock = """
+				''  | en | Arena leaderboard | Win rates   | 80%  | 20%  | Bradley-Terry ratings on the Elo scale from 10 votes
+				de  | de | Arena-Rangliste   | Siegquoten  | 80 % | 20 % | Bradley-Terry-Wertungen auf der Elo-Skala aus 10 Stimmen
+				""")
+		void inTheVisitorsLanguage(String language, String lang, String title, String winRates, String aOverB,
+				String bOverA, String intro) throws Exception {
+			List<Battle> seeded = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				vote("A", "B", i < 8 ? Outcome.A_WINS : Outcome.B_WINS, seeded);
+			}
+			Document page = Jsoup.parse(mvc.perform(language.isEmpty() ? get(PAGE)
+					: get(PAGE).header(HttpHeaders.ACCEPT_LANGUAGE, language))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+			assertThat(page.selectFirst("html").attr("lang")).isEqualTo(lang);
+			assertThat(page.select("header.topbar h1").text()).isEqualTo(title);
+			assertThat(page.select("#win-rates-heading").text()).isEqualTo(winRates);
+			// (jsoup's text() shows the no-break space before a German percent sign as a space)
+			assertThat(page.select("#win-rates tbody tr").stream().map(row -> row.children().eachText()).toList())
+				.containsExactly(List.of("A", "-", aOverB), List.of("B", bOverA, "-"));
+			assertThat(page.select("#standings-heading + p.count").text()).startsWith(intro);
+			assertThat(page.select("#standings tbody td.elo").eachText()).allMatch(rating -> rating.matches("\\d+"));
 		}
 	}
 
