@@ -215,7 +215,7 @@ class ChatControllerTests {
 		assertThat(page.select("#messages [name=_csrf]")).isEmpty();
 		assertThat(page.select("meta[name=_csrf]")).hasSize(1);
 		assertThat(page.select("input[name=_csrf]").stream().map(input -> input.closest("form").id()))
-			.containsExactlyInAnyOrder("new-chat", "composer", "post", "comment-form-" + id);
+			.containsExactlyInAnyOrder("new-chat", "preferences", "composer", "post", "comment-form-" + id);
 		// What a message submits without JavaScript goes through one of those forms.
 		assertThat(page.select("#messages [form]")).isNotEmpty().allSatisfy(control -> {
 			Element form = page.getElementById(control.attr("form"));

@@ -67,8 +67,8 @@ class DeleteConversationTests {
 		assertThat(form.select("input[name=_csrf]")).hasSize(1);
 		assertThat(form.select("button[type=submit]").text()).isEqualTo("Delete");
 		assertThat(form.selectFirst("a:containsOwn(Cancel)").attr("href")).isEqualTo("/");
-		// Only the page's own form: the htmx fragments are not in it.
-		assertThat(confirm.select("form")).hasSize(1);
+		// Only the page's own form (and the language and theme form): the htmx fragments are not in it.
+		assertThat(confirm.select("form:not(#preferences)")).hasSize(1);
 		assertThat(confirm.select("script:not([src]), [style], [^on]")).isEmpty();
 	}
 
