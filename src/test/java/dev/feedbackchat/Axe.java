@@ -36,6 +36,7 @@ final class Axe {
 	}
 
 	/** The page's violations, one paragraph each, or "" for none. */
+	@SuppressWarnings("deprecation") // legacy mode, see below
 	static String violations(WebDriver driver) {
 		// Legacy mode runs axe.run in the page itself: the page has no frames, and the default mode would open a
 		// blank window for its last step, taking the focus from the page under test.
