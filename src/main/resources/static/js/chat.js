@@ -1,5 +1,6 @@
 // What htmx attributes cannot express under a Content-Security-Policy without eval: Enter to send, keeping the
-// newest message in view while the reader has not scrolled up or asked for older ones, and toggling reason chips.
+// newest message in view while the reader has not scrolled up or asked for older ones, toggling reason chips, and
+// where the focus goes after a swap.
 (() => {
   let followNewest = true;
 
@@ -77,6 +78,76 @@
     if (box) {
       box.checked = !box.checked;
       button.setAttribute('aria-pressed', String(box.checked));
+    }
+  });
+
+  // Focus after swaps: a swap that removes the focused element leaves the focus on the page's body, where a screen
+  // reader starts over from the top. What comes into focus instead depends on what was pressed; each rule gives an
+  // element, focused only if the focus was lost. Set when the request starts, used once its response has settled.
+  let refocus = null;
+
+  const focusable = (element) => {
+    if (element && !element.matches('a[href], button, textarea, input, select, [tabindex]')) {
+      element.setAttribute('tabindex', '-1');
+    }
+    return element;
+  };
+
+  const firstControl = (root) => root && root.querySelector(
+    'button:not([disabled]):not([hidden]), textarea:not([disabled]), input:not([disabled]):not([hidden]), a[href]');
+
+  const articleAt = (index) => document.querySelectorAll('#messages article.message')[index];
+
+  document.addEventListener('htmx:beforeRequest', (event) => {
+    const elt = event.detail.elt;
+    const article = elt.closest('#messages article.message');
+    const index = article ? Array.from(document.querySelectorAll('#messages article.message')).indexOf(article) : -1;
+    const widget = elt.closest('.feedback');
+    let rule = null;
+    if (elt.id === 'composer') {
+      // While the answer streams the prompt box is disabled: the answer takes the focus (it gives it back when done).
+      rule = (failed) => failed ? document.getElementById('prompt')
+        : focusable(document.querySelector('#scroller [aria-busy="true"]'));
+    } else if (elt.matches('.choice') && widget) {
+      // Rated: the details it asks for next (reasons, comment), or the widget.
+      const id = widget.id;
+      rule = () => { const now = document.getElementById(id); return firstControl(now?.querySelector('.comment-form')) || focusable(now); };
+    } else if (elt.matches('.send-comment') && widget) {
+      const id = widget.id;
+      rule = () => focusable(document.getElementById(id));
+    } else if (elt.matches('.sibling-button') && index >= 0) {
+      // Another answer in its place: the same button if it still leads somewhere, else the other, else the answer.
+      const position = Array.from(article.querySelectorAll('.sibling-button')).indexOf(elt);
+      rule = () => {
+        const now = articleAt(index);
+        const buttons = now ? Array.from(now.querySelectorAll('.sibling-button')) : [];
+        const same = buttons[position];
+        return same && !same.disabled ? same : buttons.find((button) => !button.disabled) || focusable(now);
+      };
+    } else if (elt.matches('.regenerate-button, .retry-button') && index >= 0) {
+      rule = () => focusable(articleAt(index));
+    } else if (elt.closest('.earlier')) {
+      // The earlier messages are at the top of the list now: the first of them.
+      rule = () => focusable(articleAt(0));
+    } else if (elt.matches('.vote-button')) {
+      rule = () => focusable(document.getElementById('arena-vote'));
+    } else if (event.detail.target && event.detail.target.id) {
+      // Otherwise what the response put in place of its target, found by the target's id.
+      const id = event.detail.target.id;
+      rule = () => focusable(document.getElementById(id));
+    }
+    refocus = rule && { elt, rule };
+  });
+
+  document.addEventListener('htmx:afterSettle', (event) => {
+    const pending = refocus;
+    if (!pending || event.detail.requestConfig?.elt !== pending.elt) {
+      return;
+    }
+    refocus = null;
+    const active = document.activeElement;
+    if (!active || active === document.body) {
+      pending.rule((event.detail.xhr?.status ?? 200) >= 300)?.focus();
     }
   });
 

@@ -149,6 +149,21 @@ public record Browser(WebDriver driver, ChromeDriverService service, Path profil
 		}
 	}
 
+	/**
+	 * Lays the page out this many CSS pixels wide (900 high) in the light or dark colour scheme, in place: Chromium's
+	 * emulation (DevTools), which lasts across navigations of this tab.
+	 */
+	public static void emulate(WebDriver browser, int width, boolean dark) {
+		ChromeDriver chrome = (ChromeDriver) browser;
+		chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+		chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+				List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+		waitFor(browser).until(d -> Boolean.TRUE.equals(js(d).executeScript(
+				"return window.innerWidth === arguments[0] && matchMedia('(prefers-color-scheme: dark)').matches === arguments[1];",
+				width, dark)));
+	}
+
 	public static JavascriptExecutor js(WebDriver browser) {
 		return (JavascriptExecutor) browser;
 	}

@@ -60,6 +60,11 @@ public class MessageViews implements ClosingView {
 
 	private final String errorCleared;
 
+	/** The page's announcer (fragments/status) cleared, and saying how an answer ended, per status. */
+	private final String announcerCleared;
+
+	private final Map<AnswerStatus, String> announced;
+
 	MessageViews(ITemplateEngine templates, FeedbackPolicy policy, MarkdownRenderer markdown,
 			ChatProperties properties, @Value("${server.servlet.context-path:}") String root,
 			@Value("${chat.render.cache:8000000}") long cachedCharacters) {
@@ -75,22 +80,31 @@ public class MessageViews implements ClosingView {
 		this.composerIdle = render("chat/composer", "fields", Map.of("streaming", false, "oob", true));
 		this.composerBusy = render("chat/composer", "fields", Map.of("streaming", true, "oob", true));
 		this.errorCleared = render("fragments/error", "region", Map.of("oob", true));
+		this.announcerCleared = render("fragments/status", "region", Map.of("oob", true));
+		this.announced = Map.of(AnswerStatus.COMPLETE, announcer("a11y.answer.finished"), AnswerStatus.STOPPED,
+				announcer("a11y.answer.stopped"), AnswerStatus.FAILED, announcer("a11y.answer.failed"));
 	}
 
-	/** The closing event's HTML: the finished answer and the composer enabled again. */
+	/**
+	 * The closing event's HTML: the finished answer, the composer enabled again, and the one announcement of the
+	 * answer's end for screen readers.
+	 */
 	@Override
 	public String html(Turn finished, boolean latest) {
-		return answer(finished, latest) + composerIdle;
+		return answer(finished, latest) + composerIdle + announced.getOrDefault(finished.answer().status(), "");
 	}
 
-	/** A new turn, just started: its prompt and answer, the composer disabled and any old error cleared. */
+	/**
+	 * A new turn, just started: its prompt and answer, the composer disabled, any old error and announcement
+	 * cleared.
+	 */
 	String started(Turn turn) {
-		return prompt(turn) + answer(turn, true) + composerBusy + errorCleared;
+		return prompt(turn) + answer(turn, true) + composerBusy + errorCleared + announcerCleared;
 	}
 
 	/** A retried or regenerated answer, streaming in place of the one the page showed. */
 	String retried(Turn turn) {
-		return answer(turn, true) + composerBusy + errorCleared;
+		return answer(turn, true) + composerBusy + errorCleared + announcerCleared;
 	}
 
 	/** Another answer of a turn, shown in place of the one the page showed, and the error region cleared. */
@@ -106,7 +120,8 @@ public class MessageViews implements ClosingView {
 
 	/** The emptied conversation after New chat. */
 	String emptied() {
-		return render(MESSAGES, "list", window(Conversation.Window.EMPTY, false)) + composerIdle + errorCleared;
+		return render(MESSAGES, "list", window(Conversation.Window.EMPTY, false)) + composerIdle + errorCleared
+				+ announcerCleared;
 	}
 
 	/**
@@ -282,6 +297,11 @@ public class MessageViews implements ClosingView {
 		Shape shape = shape(ErrorShape.INSTANCE,
 				key -> render("fragments/error", "region", Map.of("oob", true, "message", TEXT)), TEXT);
 		return shape.fill(escape(message));
+	}
+
+	/** The announcer out of band, saying the message of {@code key}. */
+	private String announcer(String key) {
+		return render("fragments/status", "region", Map.of("oob", true, "announce", key));
 	}
 
 	private String render(String template, String fragment, Map<String, Object> variables) {

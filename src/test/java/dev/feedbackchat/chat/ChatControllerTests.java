@@ -127,7 +127,9 @@ class ChatControllerTests {
 		assertThat(answer.attr("sse-swap")).isEqualTo("done");
 		assertThat(answer.attr("hx-swap")).isEqualTo("outerHTML");
 		assertThat(answer.selectFirst(".content").attr("sse-swap")).isEqualTo("chunk");
-		assertThat(answer.selectFirst(".content").attr("aria-live")).isEqualTo("polite");
+		// Busy while it streams, and not a live region: a screen reader is not handed every character.
+		assertThat(answer.attr("aria-busy")).isEqualTo("true");
+		assertThat(answer.select("[aria-live]")).isEmpty();
 		Element stop = answer.selectFirst("button");
 		assertThat(stop.text()).isEqualTo("Stop");
 		assertThat(stop.attr("form")).isEqualTo("post");

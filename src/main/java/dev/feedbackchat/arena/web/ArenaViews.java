@@ -54,7 +54,7 @@ class ArenaViews implements BattleViews {
 
 	/** A battle just started: it replaces the page's battle, and the prompt box waits until both answers end. */
 	String started(BattleState battle) {
-		return battle(battle) + composer(true) + error(null);
+		return battle(battle) + composer(true) + error(null) + announcer(null);
 	}
 
 	/** The battle after a vote; a refused vote says so in the error region, a stored one clears it. */
@@ -68,7 +68,9 @@ class ArenaViews implements BattleViews {
 		BattleView view = view(battle);
 		String html = render("side", Map.of("battle", view, "side", view.sides().get(side.ordinal())));
 		if (battle.finished()) {
-			html += render("vote", Map.of("battle", view, "oob", true)) + composer(false);
+			// One announcement for the two answers, when the second has ended.
+			html += render("vote", Map.of("battle", view, "oob", true)) + composer(false)
+					+ announcer("a11y.arena.finished");
 		}
 		return html;
 	}
@@ -83,6 +85,14 @@ class ArenaViews implements BattleViews {
 		variables.put("oob", true);
 		variables.put("message", message);
 		return templates.process("fragments/error", Set.of("region"), context(variables));
+	}
+
+	/** The page's announcer (fragments/status) out of band: saying the message of {@code key}, or cleared. */
+	private String announcer(String key) {
+		Map<String, Object> variables = new java.util.HashMap<>();
+		variables.put("oob", true);
+		variables.put("announce", key);
+		return templates.process("fragments/status", Set.of("region"), context(variables));
 	}
 
 	private String render(String fragment, Map<String, Object> variables) {
