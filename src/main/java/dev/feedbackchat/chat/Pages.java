@@ -37,7 +37,7 @@ public class Pages {
 	/** The page: the latest messages ({@code show} of them, or a page's worth), and the composer's state. */
 	Map<String, Object> page(HttpSession session, Integer show) {
 		if (show != null && show < 1) {
-			throw Refused.invalid("'show' must be a positive number of messages.");
+			throw Refused.invalid("refused.chat.show");
 		}
 		int size = show != null ? show : properties.history().pageSize();
 		Conversation.Window window = shown(turns.conversation(session).window(null, turnsFor(size)));

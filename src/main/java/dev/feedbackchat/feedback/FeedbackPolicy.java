@@ -21,7 +21,12 @@ public class FeedbackPolicy {
 
 	public static final int COMMENT_MAX_LENGTH = 2000;
 
-	static final String DETAILS_SENT = "Your feedback on this answer has already been sent.";
+	/** Message codes (messages.properties) of refusals that are also shown in the error region. */
+	static final String DETAILS_SENT = "refused.feedback.detailsSent";
+
+	static final String ALREADY_RATED = "refused.feedback.alreadyRated";
+
+	static final String RATE_FIRST = "refused.feedback.rateFirst";
 
 	private final FeedbackMode mode;
 
@@ -77,8 +82,8 @@ public class FeedbackPolicy {
 	private FeedbackWidget.Form form(int value) {
 		Sentiment sentiment = scale.sentiment(value);
 		boolean negative = sentiment == Sentiment.NEGATIVE;
-		return new FeedbackWidget.Form(negative ? "What could be better?" : "Anything to add?",
-				negative ? "What went wrong?" : "What was good?", reasons.of(sentiment), negative, correctionMaxLength);
+		return new FeedbackWidget.Form(negative ? "feedback.question.negative" : "feedback.question.positive",
+				negative ? "feedback.reasons.negative" : "feedback.reasons.positive", reasons.of(sentiment), negative, correctionMaxLength);
 	}
 
 	int correctionMaxLength() {
@@ -95,7 +100,7 @@ public class FeedbackPolicy {
 		for (String reason : sent) {
 			if (!offered.contains(reason)) {
 				throw Refused.invalid(reasons.negative().contains(reason) || reasons.positive().contains(reason)
-						? "That reason does not go with your rating." : "Choose reasons from those offered.");
+						? "refused.feedback.reasonNotForRating" : "refused.feedback.reasonNotOffered");
 			}
 		}
 		return offered.stream().filter(sent::contains).toList();
@@ -113,7 +118,7 @@ public class FeedbackPolicy {
 			return unrateable;
 		}
 		if (mode != FeedbackMode.CHANGEABLE && turn.feedback().isRated()) {
-			return Optional.of("This answer has already been rated.");
+			return Optional.of(ALREADY_RATED);
 		}
 		return Optional.empty();
 	}
@@ -125,13 +130,13 @@ public class FeedbackPolicy {
 	Optional<String> unrateable(Turn turn, boolean latest) {
 		AnswerStatus status = turn.answer().status();
 		if (status == AnswerStatus.GENERATING) {
-			return Optional.of("Wait until the answer is complete before rating it.");
+			return Optional.of("refused.feedback.notComplete");
 		}
 		if (status == AnswerStatus.FAILED) {
-			return Optional.of("This answer failed, so it cannot be rated.");
+			return Optional.of("refused.feedback.failed");
 		}
 		if (mode == FeedbackMode.LATEST_ONLY && !latest) {
-			return Optional.of("Only the latest answer can be rated.");
+			return Optional.of("refused.feedback.notLatest");
 		}
 		return Optional.empty();
 	}
@@ -143,7 +148,7 @@ public class FeedbackPolicy {
 			return uncommentable;
 		}
 		if (!turn.feedback().isRated()) {
-			return Optional.of("Rate the answer before adding a comment.");
+			return Optional.of(RATE_FIRST);
 		}
 		if (turn.feedback().hasDetails()) {
 			return Optional.of(DETAILS_SENT);
@@ -154,7 +159,7 @@ public class FeedbackPolicy {
 	/** Why no answer in this position can get a comment, whatever its feedback, or empty if it can. */
 	Optional<String> uncommentable(boolean latest) {
 		if (mode == FeedbackMode.LATEST_ONLY && !latest) {
-			return Optional.of("Only the latest answer can get a comment.");
+			return Optional.of("refused.feedback.commentNotLatest");
 		}
 		return Optional.empty();
 	}

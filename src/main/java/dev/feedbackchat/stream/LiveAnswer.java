@@ -24,7 +24,7 @@ final class LiveAnswer implements TokenSink {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveAnswer.class);
 
-	static final String NOT_SAVED = "This answer could not be saved, so it cannot be rated.";
+	static final String NOT_SAVED = "answer.failed.notSaved";
 
 	/** Hears when an answer shows its first text and when it has finished. */
 	interface Observer {

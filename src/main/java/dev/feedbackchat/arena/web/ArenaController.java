@@ -100,13 +100,13 @@ class ArenaController {
 	@PostMapping("/arena/{id}/vote")
 	String voteWithoutJs(@PathVariable UUID id, @RequestParam(defaultValue = "") String outcome, HttpSession session) {
 		if (!battles.vote(session, id, outcome).stored()) {
-			throw Refused.conflict("This battle already has a vote. Send a prompt for a new battle.");
+			throw Refused.conflict("refused.arena.alreadyVoted");
 		}
 		return ARENA;
 	}
 
 	private static Side side(String id) {
-		return Side.of(id).orElseThrow(() -> Refused.notFound("There is no such answer in this battle."));
+		return Side.of(id).orElseThrow(() -> Refused.notFound("refused.arena.noSuchSide"));
 	}
 
 	private static ResponseEntity<String> html(HttpStatus status, String body) {
