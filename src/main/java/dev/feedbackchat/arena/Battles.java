@@ -186,7 +186,8 @@ public class Battles {
 			battle = live(record.battle(battleId).orElseThrow())
 				.with(side, new BattleState.Answer(end.text(), end.status(), end.error()));
 		}
-		return new Finished(end, views.closing(battle, side));
+		BattleState finished = battle;
+		return new Finished(end, locale -> views.closing(finished, side, locale));
 	}
 
 	/**
@@ -202,7 +203,7 @@ public class Battles {
 		owned(session, battleId);
 		Slot slot = limits.stream(new Client(session.getId(), request.getRemoteAddr()));
 		answers.stream(answerId(battleId, side), from, slot, request, response,
-				() -> views.closing(recorded(battleId).orElseThrow(Battles::notYours), side));
+				locale -> views.closing(recorded(battleId).orElseThrow(Battles::notYours), side, locale));
 	}
 
 	/** Stops one side's answer; it keeps its text so far and can still be voted on. */

@@ -24,12 +24,14 @@ import org.unbescape.html.HtmlEscape;
 import org.thymeleaf.context.Context;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders messages to HTML with the templates, off any request: a message's HTML depends on the message alone
- * (no CSRF token, no request URL), so the same code renders the page, the fragments of htmx responses and the
- * closing event of a stream, which is rendered where the answer finishes.
+ * Renders messages to HTML with the templates, off any request: a message's HTML depends on the message and the
+ * language alone (no CSRF token, no request URL), so the same code renders the page, the fragments of htmx responses
+ * and the closing event of a stream, which is rendered where the answer finishes. The language is the locale's
+ * (the bundles are per language): everything rendered once is kept per language.
  */
 @Component
 public class MessageViews implements ClosingView {
@@ -44,6 +46,8 @@ public class MessageViews implements ClosingView {
 
 	private final ChatProperties properties;
 
+	private final MessageSource messages;
+
 	/** The servlet context path: links are built from it, not from a request. */
 	private final String root;
 
@@ -53,60 +57,83 @@ public class MessageViews implements ClosingView {
 	 */
 	private final Cache<Object, Object> rendered;
 
-	/** The composer's state and the cleared error region: the same for everyone, so rendered once. */
-	private final String composerIdle;
-
-	private final String composerBusy;
-
-	private final String errorCleared;
-
 	MessageViews(ITemplateEngine templates, FeedbackPolicy policy, MarkdownRenderer markdown,
-			ChatProperties properties, @Value("${server.servlet.context-path:}") String root,
+			ChatProperties properties, MessageSource messages, @Value("${server.servlet.context-path:}") String root,
 			@Value("${chat.render.cache:8000000}") long cachedCharacters) {
 		this.templates = templates;
 		this.policy = policy;
 		this.markdown = markdown;
 		this.properties = properties;
+		this.messages = messages;
 		this.root = root;
 		this.rendered = Caffeine.newBuilder()
 			.maximumWeight(cachedCharacters)
 			.weigher((Object key, Object value) -> value instanceof String html ? html.length() : 1_000)
 			.build();
-		this.composerIdle = render("chat/composer", "fields", Map.of("streaming", false, "oob", true));
-		this.composerBusy = render("chat/composer", "fields", Map.of("streaming", true, "oob", true));
-		this.errorCleared = render("fragments/error", "region", Map.of("oob", true));
 	}
 
 	/** The closing event's HTML: the finished answer and the composer enabled again. */
 	@Override
-	public String html(Turn finished, boolean latest) {
-		return answer(finished, latest) + composerIdle;
+	public String html(Turn finished, boolean latest, Locale locale) {
+		Locale language = language(locale);
+		return answer(finished, latest, language) + composer(false, language);
 	}
 
 	/** A new turn, just started: its prompt and answer, the composer disabled and any old error cleared. */
-	String started(Turn turn) {
-		return prompt(turn) + answer(turn, true) + composerBusy + errorCleared;
+	String started(Turn turn, Locale locale) {
+		Locale language = language(locale);
+		return prompt(turn, language) + answer(turn, true, language) + composer(true, language) + errorCleared(language);
 	}
 
 	/** A retried or regenerated answer, streaming in place of the one the page showed. */
-	String retried(Turn turn) {
-		return answer(turn, true) + composerBusy + errorCleared;
+	String retried(Turn turn, Locale locale) {
+		Locale language = language(locale);
+		return answer(turn, true, language) + composer(true, language) + errorCleared(language);
 	}
 
 	/** Another answer of a turn, shown in place of the one the page showed, and the error region cleared. */
-	String shown(Turn turn, boolean latest) {
-		return answer(turn, latest) + errorCleared;
+	String shown(Turn turn, boolean latest, Locale locale) {
+		Locale language = language(locale);
+		return answer(turn, latest, language) + errorCleared(language);
 	}
 
-	/** The rating widget of an answer, and the error region: cleared, or saying why the request changed nothing. */
-	String widget(Turn turn, boolean latest, String refusal) {
-		String html = widget(policy.widget(turn, latest));
-		return (html == null ? "" : html) + (refusal == null ? errorCleared : error(refusal));
+	/**
+	 * The rating widget of an answer, and the error region: cleared, or saying why the request changed nothing.
+	 *
+	 * @param refusal a message code, or {@code null}
+	 */
+	String widget(Turn turn, boolean latest, String refusal, Locale locale) {
+		Locale language = language(locale);
+		String html = widget(policy.widget(turn, latest), language);
+		return (html == null ? "" : html)
+				+ (refusal == null ? errorCleared(language) : error(messages.getMessage(refusal, null, language), language));
 	}
 
 	/** The emptied conversation after New chat. */
-	String emptied() {
-		return render(MESSAGES, "list", window(Conversation.Window.EMPTY, false)) + composerIdle + errorCleared;
+	String emptied(Locale locale) {
+		Locale language = language(locale);
+		return render(MESSAGES, "list", window(Conversation.Window.EMPTY, false, language), language)
+				+ composer(false, language) + errorCleared(language);
+	}
+
+	/** The composer's state (out of band): the same for everyone, so rendered once per language. */
+	private String composer(boolean streaming, Locale language) {
+		return (String) rendered.get(new Composer(streaming, language),
+				key -> render("chat/composer", "fields", Map.of("streaming", streaming, "oob", true), language));
+	}
+
+	/** The error region cleared (out of band), rendered once per language. */
+	private String errorCleared(Locale language) {
+		return (String) rendered.get(new Composer(null, language),
+				key -> render("fragments/error", "region", Map.of("oob", true), language));
+	}
+
+	/**
+	 * The language of a locale, which decides every text of these fragments: what keeps them, rendered once, for
+	 * de-DE and de-AT alike (and few kept whatever the Accept-Language headers say).
+	 */
+	static Locale language(Locale locale) {
+		return Locale.forLanguageTag(locale.getLanguage());
 	}
 
 	/**
@@ -114,14 +141,15 @@ public class MessageViews implements ClosingView {
 	 *
 	 * @param throughLatest whether the window ends with the conversation's latest turn
 	 */
-	Map<String, Object> window(Conversation.Window window, boolean throughLatest) {
+	Map<String, Object> window(Conversation.Window window, boolean throughLatest, Locale locale) {
+		Locale language = language(locale);
 		List<String> messages = new ArrayList<>();
 		List<Turn> turns = window.turns();
 		for (int i = 0; i < turns.size(); i++) {
 			Turn turn = turns.get(i);
-			messages.add(prompt(turn));
+			messages.add(prompt(turn, language));
 			// Only a window that ends with the latest turn (the page's) knows which answer is the latest.
-			messages.add(answer(turn, throughLatest && i == turns.size() - 1));
+			messages.add(answer(turn, throughLatest && i == turns.size() - 1, language));
 		}
 		Map<String, Object> model = new HashMap<>();
 		model.put("messages", messages);
@@ -133,31 +161,31 @@ public class MessageViews implements ClosingView {
 		return model;
 	}
 
-	String prompt(Turn turn) {
-		Shape shape = shape(PromptShape.INSTANCE, key -> render(MESSAGES, "prompt",
-				Map.of("prompt", new Turn.Prompt(ID, TEXT, Instant.EPOCH))), ID.toString(), TEXT);
+	String prompt(Turn turn, Locale language) {
+		Shape shape = shape(new Localized(PromptShape.INSTANCE, language), key -> render(MESSAGES, "prompt",
+				Map.of("prompt", new Turn.Prompt(ID, TEXT, Instant.EPOCH)), language), ID.toString(), TEXT);
 		return shape.fill(turn.prompt().id().toString(), escape(turn.prompt().text()));
 	}
 
-	String answer(Turn turn, boolean latest) {
+	String answer(Turn turn, boolean latest, Locale language) {
 		Turn.Answer answer = turn.answer();
 		AnswerStatus status = answer.status();
 		boolean live = status == AnswerStatus.GENERATING;
 		boolean markdown = !live && answer.origin().markdown();
-		String widget = widget(policy.widget(turn, latest));
+		String widget = widget(policy.widget(turn, latest), language);
 		if (status == AnswerStatus.FAILED || (live && !answer.text().isEmpty())) {
 			// Rare (a failure shows its own message; a page reloaded mid-answer resumes from its length): rendered as is.
-			return rendered(turn, latest);
+			return rendered(turn, latest, language);
 		}
 		Siblings siblings = Siblings.of(turn);
 		boolean regenerable = regenerable(turn, latest);
 		AnswerShape key = new AnswerShape(status, markdown, widget != null, siblings.place() != null,
 				siblings.previous() != null, siblings.next() != null, regenerable);
-		Shape shape = shape(key, k -> render(MESSAGES, "answer", Map.of("view", new AnswerView(
+		Shape shape = shape(new Localized(key, language), k -> render(MESSAGES, "answer", Map.of("view", new AnswerView(
 				new Turn.Answer(ID, markdown ? "" : TEXT, status, null, null, Instant.EPOCH, null), live,
 				status == AnswerStatus.STOPPED, false, 0, markdown ? HTML : null, false, widget != null ? WIDGET : null,
 				key.switcher() ? PLACE : null, key.previous() ? PREVIOUS : null, key.next() ? NEXT : null,
-				regenerable))), ID.toString(), TEXT, HTML, WIDGET, PLACE, PREVIOUS, NEXT);
+				regenerable, null)), language), ID.toString(), TEXT, HTML, WIDGET, PLACE, PREVIOUS, NEXT);
 		return shape.fill(answer.id().toString(), escape(answer.text()),
 				markdown ? markdown(answer.text()) : "", widget != null ? widget : "",
 				siblings.place() != null ? siblings.place() : "",
@@ -190,7 +218,7 @@ public class MessageViews implements ClosingView {
 	}
 
 	/** The answer rendered by the template with its own values, as every shape must fill it. */
-	String rendered(Turn turn, boolean latest) {
+	String rendered(Turn turn, boolean latest, Locale language) {
 		Turn.Answer answer = turn.answer();
 		AnswerStatus status = answer.status();
 		boolean live = status == AnswerStatus.GENERATING;
@@ -199,18 +227,26 @@ public class MessageViews implements ClosingView {
 		AnswerView view = new AnswerView(answer, live, status == AnswerStatus.STOPPED, status == AnswerStatus.FAILED,
 				answer.length(), !live && answer.origin().markdown() ? markdown(answer.text()) : null,
 				status == AnswerStatus.FAILED && latest,
-				widget == null ? null : render("feedback/widget", "widget", Map.of("widget", widget)), siblings.place(),
-				siblings.previous(), siblings.next(), regenerable(turn, latest));
-		return render(MESSAGES, "answer", Map.of("view", view));
+				widget == null ? null : render("feedback/widget", "widget", Map.of("widget", widget), language),
+				siblings.place(), siblings.previous(), siblings.next(), regenerable(turn, latest), error(answer, language));
+		return render(MESSAGES, "answer", Map.of("view", view), language);
+	}
+
+	/**
+	 * A failed answer's message: stored as a message code (answer.failed.*) for the failures the app knows, or as
+	 * text (a model server's error, answers stored before the codes), shown as it stands.
+	 */
+	private String error(Turn.Answer answer, Locale language) {
+		return answer.error() == null ? null : messages.getMessage(answer.error(), null, answer.error(), language);
 	}
 
 	/** The prompt rendered by the template with its own values. */
-	String rendered(Turn.Prompt prompt) {
-		return render(MESSAGES, "prompt", Map.of("prompt", prompt));
+	String rendered(Turn.Prompt prompt, Locale language) {
+		return render(MESSAGES, "prompt", Map.of("prompt", prompt), language);
 	}
 
 	/** The rating widget, or {@code null} where none is shown. */
-	private String widget(FeedbackWidget widget) {
+	private String widget(FeedbackWidget widget, Locale language) {
 		if (widget == null) {
 			return null;
 		}
@@ -218,7 +254,8 @@ public class MessageViews implements ClosingView {
 		FeedbackWidget key = new FeedbackWidget(ID, widget.scale(), widget.buttons(), widget.enabled(), widget.choices(),
 				widget.rated(), widget.comment() != null ? COMMENT : null, widget.reasons(),
 				widget.correction() != null ? CORRECTION : null, widget.form());
-		Shape shape = shape(key, k -> render("feedback/widget", "widget", Map.of("widget", k)), ID.toString(), COMMENT,
+		Shape shape = shape(new Localized(key, language),
+				k -> render("feedback/widget", "widget", Map.of("widget", key), language), ID.toString(), COMMENT,
 				CORRECTION);
 		return shape.fill(widget.messageId().toString(), widget.comment() != null ? escape(widget.comment()) : "",
 				widget.correction() != null ? escape(widget.correction()) : "");
@@ -277,15 +314,23 @@ public class MessageViews implements ClosingView {
 	private record MarkdownOf(String text) {
 	}
 
+	/** A shape in a language. */
+	private record Localized(Object shape, Locale language) {
+	}
+
+	/** The composer's fields ({@code streaming}) or, for {@code null}, the cleared error region, in a language. */
+	private record Composer(Boolean streaming, Locale language) {
+	}
+
 	/** The error region out of band, saying {@code message}. */
-	private String error(String message) {
-		Shape shape = shape(ErrorShape.INSTANCE,
-				key -> render("fragments/error", "region", Map.of("oob", true, "message", TEXT)), TEXT);
+	private String error(String message, Locale language) {
+		Shape shape = shape(new Localized(ErrorShape.INSTANCE, language),
+				key -> render("fragments/error", "region", Map.of("oob", true, "message", TEXT), language), TEXT);
 		return shape.fill(escape(message));
 	}
 
-	private String render(String template, String fragment, Map<String, Object> variables) {
-		Context context = new Context(Locale.ENGLISH);
+	private String render(String template, String fragment, Map<String, Object> variables, Locale language) {
+		Context context = new Context(language);
 		context.setVariables(variables);
 		context.setVariable("root", root);
 		return templates.process(template, Set.of(fragment), context);

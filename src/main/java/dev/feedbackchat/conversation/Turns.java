@@ -288,11 +288,11 @@ public class Turns {
 		}
 		// Counted once the answer is known to be the session's: a stream of another's is refused as not found.
 		Slot slot = limits.stream(new Client(sessionId, request.getRemoteAddr()));
-		answers.stream(answerId, from, slot, request, response, () -> {
+		answers.stream(answerId, from, slot, request, response, locale -> {
 			Conversation conversation = Conversation.of(existing(request));
 			// The answer as its stream's element shows it, whichever answer of its turn the session shows now.
 			Turn turn = reconciled(List.of(settled(located(conversation, answerId)).showing(answerId))).get(0);
-			return closing.html(turn, conversation.isLatest(turn));
+			return closing.html(turn, conversation.isLatest(turn), locale);
 		});
 	}
 
@@ -535,7 +535,8 @@ public class Turns {
 					outcome = new AnswerProgress(ended.text(), AnswerStatus.FAILED, NOT_SAVED, ended.firstTokenMillis());
 				}
 			}
-			return new Finished(outcome, closing.html(turn.withAnswer(turn.answer().progressed(outcome)), true));
+			Turn finished = turn.withAnswer(turn.answer().progressed(outcome));
+			return new Finished(outcome, locale -> closing.html(finished, true, locale));
 		};
 	}
 

@@ -65,10 +65,10 @@ public class FeedbackPolicy {
 		Integer value = turn.feedback().rating();
 		List<Choice> choices = IntStream.rangeClosed(0, scale.max())
 			.map(i -> scale == FeedbackScale.THUMBS ? scale.max() - i : i)
-			.mapToObj(v -> new Choice(v, scale.label(v), scale.symbol(v), value != null && value == v,
+			.mapToObj(v -> new Choice(v, scale.labelCode(v), scale.symbol(v), value != null && value == v,
 					value != null && (value == v || (scale == FeedbackScale.STARS && v < value))))
 			.toList();
-		String rated = value != null && scale.accepts(value) ? scale.label(value) : null;
+		String rated = value != null && scale.accepts(value) ? scale.labelCode(value) : null;
 		Turn.Feedback feedback = turn.feedback();
 		return new FeedbackWidget(turn.answer().id(), scale.id(), buttons, enabled, choices, rated, feedback.comment(),
 				feedback.reasons(), feedback.correction(), detailsRefusal(turn, latest).isEmpty() ? form(value) : null);

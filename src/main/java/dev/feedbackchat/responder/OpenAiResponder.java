@@ -129,7 +129,7 @@ class OpenAiResponder implements Responder {
 					sink.complete();
 				}
 				else {
-					sink.fail("The model server closed the stream before the answer was complete.");
+					sink.fail("answer.failed.model.closed");
 				}
 			});
 		return subscription::dispose;
@@ -233,9 +233,9 @@ class OpenAiResponder implements Responder {
 			return "The model server reported an error: %s".formatted(upstream.getMessage());
 		}
 		if (error instanceof MalformedStreamException) {
-			return "The model server sent a malformed stream.";
+			return "answer.failed.model.malformed";
 		}
-		return "The connection to the model server failed.";
+		return "answer.failed.model.connection";
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.feedbackchat.arena.web;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.UUID;
 
 import dev.feedbackchat.arena.BattleState;
@@ -46,9 +47,9 @@ class ArenaController {
 	}
 
 	@GetMapping("/arena")
-	String page(HttpSession session, Model model) {
+	String page(HttpSession session, Locale locale, Model model) {
 		BattleState battle = battles.current(session).orElse(null);
-		model.addAttribute("battleHtml", views.battle(battle));
+		model.addAttribute("battleHtml", views.battle(battle, locale));
 		model.addAttribute("streaming", battle != null && !battle.finished());
 		return "arena/page";
 	}
@@ -56,8 +57,8 @@ class ArenaController {
 	@HxRequest
 	@PostMapping("/arena/battles")
 	ResponseEntity<String> start(@RequestParam(defaultValue = "") String prompt, HttpSession session,
-			HttpServletRequest request) {
-		return html(HttpStatus.OK, views.started(battles.start(session, request.getRemoteAddr(), prompt)));
+			HttpServletRequest request, Locale locale) {
+		return html(HttpStatus.OK, views.started(battles.start(session, request.getRemoteAddr(), prompt), locale));
 	}
 
 	@PostMapping("/arena/battles")
@@ -92,9 +93,9 @@ class ArenaController {
 	@HxRequest
 	@PostMapping("/arena/{id}/vote")
 	ResponseEntity<String> vote(@PathVariable UUID id, @RequestParam(defaultValue = "") String outcome,
-			HttpSession session) {
+			HttpSession session, Locale locale) {
 		Battles.Voted voted = battles.vote(session, id, outcome);
-		return html(voted.stored() ? HttpStatus.OK : HttpStatus.CONFLICT, views.voted(voted));
+		return html(voted.stored() ? HttpStatus.OK : HttpStatus.CONFLICT, views.voted(voted, locale));
 	}
 
 	@PostMapping("/arena/{id}/vote")
