@@ -97,8 +97,8 @@ public class Ratings {
 		if (reasons.isEmpty() && text == null && corrected == null) {
 			throw Refused.invalid("refused.feedback.empty");
 		}
-		within(text, FeedbackPolicy.COMMENT_MAX_LENGTH, "comment");
-		within(corrected, policy.correctionMaxLength(), "correction");
+		within(text, FeedbackPolicy.COMMENT_MAX_LENGTH, "refused.feedback.commentTooLong");
+		within(corrected, policy.correctionMaxLength(), "refused.feedback.correctionTooLong");
 		String[] refusal = { null };
 		boolean[] latest = { false };
 		Turn turn = turns.change(session, answerId, (current, isLatest) -> {
@@ -138,13 +138,13 @@ public class Ratings {
 		return Blank.is(stripped) ? null : stripped;
 	}
 
-	private static void within(String text, int limit, String what) {
+	private static void within(String text, int limit, String code) {
 		if (text == null) {
 			return;
 		}
 		int length = text.codePointCount(0, text.length());
 		if (length > limit) {
-			throw Refused.tooLarge("refused.feedback." + what + "TooLong", length, limit);
+			throw Refused.tooLarge(code, length, limit);
 		}
 	}
 

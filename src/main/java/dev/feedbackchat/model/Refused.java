@@ -83,6 +83,12 @@ public class Refused extends RuntimeException implements MessageSourceResolvable
 		return arguments();
 	}
 
+	/** The code itself where the bundles lack it (MessagesTests checks they do not): never a failure of its own. */
+	@Override
+	public String getDefaultMessage() {
+		return code;
+	}
+
 	public static Refused invalid(String code, Object... arguments) {
 		return new Refused(Reason.INVALID, code, arguments);
 	}
