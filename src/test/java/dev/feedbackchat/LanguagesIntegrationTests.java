@@ -50,7 +50,7 @@ class LanguagesIntegrationTests {
 		Document page = chat.page();
 		assertLang(page, lang);
 		assertThat(page.title()).isEqualTo(text("app.name", expected));
-		assertThat(page.selectFirst("button.new-chat").text()).isEqualTo(text("chat.new", expected));
+		assertThat(page.selectFirst("button.new-chat").text()).isEqualTo(text("messages.newChat", expected));
 		assertThat(page.selectFirst("textarea#prompt").attr("placeholder")).isEqualTo(text("composer.placeholder", expected));
 		assertThat(page.selectFirst("button.send").attr("aria-label")).isEqualTo(text("composer.send", expected));
 		assertThat(page.selectFirst("p.empty").text()).isEqualTo(text("messages.empty", expected));

@@ -98,7 +98,8 @@ class FeedbackPolicyTests {
 			"FACES | 1 | What could be better?", "FACES | 2 | Anything to add?", "STARS | 0 | What could be better?",
 			"STARS | 3 | Anything to add?" })
 	void commentQuestion(FeedbackScale scale, int value, String question) {
-		assertThat(policy(FeedbackMode.LOCKED, scale).widget(rated(value), true).form().question()).isEqualTo(question);
+		assertThat(english(policy(FeedbackMode.LOCKED, scale).widget(rated(value), true).form().question()))
+			.isEqualTo(question);
 	}
 
 	@Test
@@ -124,7 +125,7 @@ class FeedbackPolicyTests {
 	void detailsFormOffersTheReasonsOfTheRatingsSentimentAndACorrectionAfterANegativeOne(FeedbackScale scale, int value,
 			String question, String reasons, boolean correction) {
 		FeedbackWidget.Form form = policy(FeedbackMode.LOCKED, scale).widget(rated(value), true).form();
-		assertThat(form.reasonsQuestion()).isEqualTo(question);
+		assertThat(english(form.reasonsQuestion())).isEqualTo(question);
 		assertThat(form.reasons()).containsExactly(reasons == null ? new String[0] : reasons.split(", "));
 		assertThat(form.correction()).isEqualTo(correction);
 		assertThat(form.correctionMaxLength()).isEqualTo(8000);
