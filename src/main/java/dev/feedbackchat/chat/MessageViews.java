@@ -17,6 +17,7 @@ import dev.feedbackchat.conversation.Turn;
 import dev.feedbackchat.feedback.FeedbackPolicy;
 import dev.feedbackchat.feedback.FeedbackWidget;
 import dev.feedbackchat.model.AnswerStatus;
+import dev.feedbackchat.model.FailureMessage;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.thymeleaf.ITemplateEngine;
@@ -233,11 +234,11 @@ public class MessageViews implements ClosingView {
 	}
 
 	/**
-	 * A failed answer's message: stored as a message code (answer.failed.*) for the failures the app knows, or as
-	 * text (a model server's error, answers stored before the codes), shown as it stands.
+	 * A failed answer's message: stored as a message code (answer.failed.*) and its arguments for the failures the
+	 * app knows, or as text (answers stored before the codes), shown as it stands.
 	 */
 	private String error(Turn.Answer answer, Locale language) {
-		return answer.error() == null ? null : messages.getMessage(answer.error(), null, answer.error(), language);
+		return answer.error() == null ? null : messages.getMessage(FailureMessage.parse(answer.error()), language);
 	}
 
 	/** The prompt rendered by the template with its own values. */

@@ -15,6 +15,7 @@ import dev.feedbackchat.arena.Outcome;
 import dev.feedbackchat.arena.Side;
 import dev.feedbackchat.chat.MarkdownRenderer;
 import dev.feedbackchat.model.AnswerStatus;
+import dev.feedbackchat.model.FailureMessage;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -108,7 +109,7 @@ class ArenaViews implements BattleViews {
 			boolean live = answer.status() == AnswerStatus.GENERATING;
 			String html = !live && contenders.writesMarkdown(battle.contender(side)) ? markdown.html(answer.text()) : null;
 			String error = answer.error() == null ? null
-					: messages.getMessage(answer.error(), null, answer.error(), locale);
+					: messages.getMessage(FailureMessage.parse(answer.error()), locale);
 			sides.add(new SideView(side.id(), "arena.side." + side.id(), answer.text(), html, live,
 					answer.text().codePointCount(0, answer.text().length()), answer.status() == AnswerStatus.STOPPED,
 					answer.status() == AnswerStatus.FAILED, error,
