@@ -39,8 +39,9 @@ class LanguagesIntegrationTests {
 
 	/** Accept-Language, the lang attribute expected (null: not checked), the bundle expected. */
 	static Stream<Arguments> languages() {
-		return Stream.of(Arguments.of(null, "en", Locale.ENGLISH), Arguments.of("de-DE,de;q=0.9,en;q=0.5", "de-DE", Locale.GERMAN),
-				Arguments.of("de", "de", Locale.GERMAN), Arguments.of("fr", null, Locale.ENGLISH));
+		return Stream.of(Arguments.of(null, "en", Locale.ENGLISH),
+				Arguments.of("de-DE,de;q=0.9,en;q=0.5", "de-DE", Locale.GERMAN), Arguments.of("de", "de", Locale.GERMAN),
+				Arguments.of("fr", null, Locale.ENGLISH));
 	}
 
 	@ParameterizedTest
@@ -51,14 +52,16 @@ class LanguagesIntegrationTests {
 		assertLang(page, lang);
 		assertThat(page.title()).isEqualTo(text("app.name", expected));
 		assertThat(page.selectFirst("button.new-chat").text()).isEqualTo(text("messages.newChat", expected));
-		assertThat(page.selectFirst("textarea#prompt").attr("placeholder")).isEqualTo(text("composer.placeholder", expected));
+		assertThat(page.selectFirst("textarea#prompt").attr("placeholder"))
+			.isEqualTo(text("composer.placeholder", expected));
 		assertThat(page.selectFirst("button.send").attr("aria-label")).isEqualTo(text("composer.send", expected));
 		assertThat(page.selectFirst("p.empty").text()).isEqualTo(text("messages.empty", expected));
 
 		HttpResponse<String> started = chat.post("/messages", Map.of("prompt", "Hallo"));
 		assertThat(started.statusCode()).isEqualTo(200);
 		Document fragment = Jsoup.parseBodyFragment(started.body());
-		assertThat(fragment.selectFirst("article.message.user .avatar").text()).isEqualTo(text("message.user.avatar", expected));
+		assertThat(fragment.selectFirst("article.message.user .avatar").text())
+			.isEqualTo(text("message.user.avatar", expected));
 		assertThat(fragment.selectFirst("#composer-hint").text()).isEqualTo(text("composer.hint.busy", expected));
 		String id = fragment.selectFirst("article.message.assistant").id().substring("m-".length());
 
@@ -73,7 +76,8 @@ class LanguagesIntegrationTests {
 		Document widget = Jsoup.parseBodyFragment(rated.body());
 		assertThat(widget.selectFirst(".comment-form .reasons legend").text())
 			.isEqualTo(text("feedback.reasons.positive", expected));
-		assertThat(widget.selectFirst(".comment-form > label").text()).isEqualTo(text("feedback.question.positive", expected));
+		assertThat(widget.selectFirst(".comment-form > label").text())
+			.isEqualTo(text("feedback.question.positive", expected));
 		assertThat(widget.selectFirst(".comment-form textarea[name=comment]").attr("placeholder"))
 			.isEqualTo(text("feedback.comment.placeholder", expected));
 		assertThat(widget.selectFirst(".send-comment").text()).isEqualTo(text("feedback.send", expected));
@@ -87,7 +91,8 @@ class LanguagesIntegrationTests {
 		assertThat(answer.selectFirst(".rating").attr("aria-label")).isEqualTo(text("rating.group", expected));
 		assertThat(answer.select(".rating button.choice").eachAttr("aria-label"))
 			.containsExactly(text("rating.thumbs.1", expected), text("rating.thumbs.0", expected));
-		assertThat(answer.selectFirst(".regenerate-button").attr("title")).isEqualTo(text("answer.regenerate", expected));
+		assertThat(answer.selectFirst(".regenerate-button").attr("title"))
+			.isEqualTo(text("answer.regenerate", expected));
 		assertThat(answer.selectFirst(".role").text())
 			.isEqualTo(text("message.assistant.role", expected));
 	}
@@ -100,7 +105,8 @@ class LanguagesIntegrationTests {
 
 		HttpResponse<String> empty = chat.post("/messages", Map.of("prompt", " "));
 		assertThat(empty.statusCode()).isEqualTo(400);
-		assertThat(Jsoup.parse(empty.body()).selectFirst(".alert").text()).isEqualTo(text("refused.prompt.empty", expected));
+		assertThat(Jsoup.parse(empty.body()).selectFirst(".alert").text())
+			.isEqualTo(text("refused.prompt.empty", expected));
 
 		// A refusal with arguments: numbers in the language's format. A language the app does not have gets English
 		// text, its numbers formatted for the locale asked for (until a LocaleResolver keeps to the app's languages).

@@ -83,7 +83,8 @@ public class MessageViews implements ClosingView {
 	/** A new turn, just started: its prompt and answer, the composer disabled and any old error cleared. */
 	String started(Turn turn, Locale locale) {
 		Locale language = language(locale);
-		return prompt(turn, language) + answer(turn, true, language) + composer(true, language) + errorCleared(language);
+		return prompt(turn, language) + answer(turn, true, language) + composer(true, language)
+				+ errorCleared(language);
 	}
 
 	/** A retried or regenerated answer, streaming in place of the one the page showed. */
@@ -106,8 +107,9 @@ public class MessageViews implements ClosingView {
 	String widget(Turn turn, boolean latest, String refusal, Locale locale) {
 		Locale language = language(locale);
 		String html = widget(policy.widget(turn, latest), language);
-		return (html == null ? "" : html)
-				+ (refusal == null ? errorCleared(language) : error(messages.getMessage(refusal, null, language), language));
+		String region = refusal == null ? errorCleared(language)
+				: error(messages.getMessage(refusal, null, language), language);
+		return (html == null ? "" : html) + region;
 	}
 
 	/** The emptied conversation after New chat. */

@@ -83,7 +83,8 @@ public class FeedbackPolicy {
 		Sentiment sentiment = scale.sentiment(value);
 		boolean negative = sentiment == Sentiment.NEGATIVE;
 		return new FeedbackWidget.Form(negative ? "feedback.question.negative" : "feedback.question.positive",
-				negative ? "feedback.reasons.negative" : "feedback.reasons.positive", reasons.of(sentiment), negative, correctionMaxLength);
+				negative ? "feedback.reasons.negative" : "feedback.reasons.positive", reasons.of(sentiment), negative,
+				correctionMaxLength);
 	}
 
 	int correctionMaxLength() {

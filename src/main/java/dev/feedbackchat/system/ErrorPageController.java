@@ -17,9 +17,9 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Where the servlet container sends every error it did not get a page for (a {@code sendError} by Spring MVC,
  * Spring Security's firewall, an exception that escaped): the app's error page with a short message for its
- * status in the request's language, HTML whatever the Accept header, for htmx just the message in the error region. It replaces Spring
- * Boot's BasicErrorController, which answers JSON to anything but a browser. Asked for directly, {@code /error}
- * is an address like any other that has nothing: 404.
+ * status in the request's language, HTML whatever the Accept header, for htmx just the message in the error
+ * region. It replaces Spring Boot's BasicErrorController, which answers JSON to anything but a browser. Asked for
+ * directly, {@code /error} is an address like any other that has nothing: 404.
  */
 @Controller
 class ErrorPageController implements ErrorController {

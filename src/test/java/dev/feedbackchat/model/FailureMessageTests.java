@@ -26,7 +26,8 @@ class FailureMessageTests {
 	void aCodeWithArgumentsIsShownInEachLanguage() {
 		String stored = FailureMessage.of("answer.failed.model.timeout", 60);
 		assertThat(shown(stored, Locale.ENGLISH)).isEqualTo("The model server did not answer within 60 seconds.");
-		assertThat(shown(stored, Locale.GERMAN)).isEqualTo("Der Modellserver hat nicht innerhalb von 60 Sekunden geantwortet.");
+		assertThat(shown(stored, Locale.GERMAN))
+			.isEqualTo("Der Modellserver hat nicht innerhalb von 60 Sekunden geantwortet.");
 		assertThat(shown(FailureMessage.of("answer.failed.model.timeout", 1), Locale.ENGLISH))
 			.isEqualTo("The model server did not answer within 1 second.");
 	}
