@@ -65,15 +65,24 @@ public class HttpChat {
 	/** Shared with {@link #via}: one session, one token, whichever server is asked. */
 	private final AtomicReference<String> csrfToken;
 
+	/** The Accept-Language header of every request; {@code null} sends none. */
+	private final String language;
+
 	public HttpChat(int port) {
-		this(HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build(),
-				port, new AtomicReference<>());
+		this(port, null);
 	}
 
-	private HttpChat(HttpClient client, int port, AtomicReference<String> csrfToken) {
+	/** A browser that asks for pages in {@code acceptLanguage} (an Accept-Language header; {@code null} for none). */
+	public HttpChat(int port, String acceptLanguage) {
+		this(HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build(),
+				port, new AtomicReference<>(), acceptLanguage);
+	}
+
+	private HttpChat(HttpClient client, int port, AtomicReference<String> csrfToken, String language) {
 		this.client = client;
 		this.base = "http://localhost:" + port;
 		this.csrfToken = csrfToken;
+		this.language = language;
 	}
 
 	/**
@@ -81,7 +90,7 @@ public class HttpChat {
 	 * are per host, not per port, so it sends the same session cookie.
 	 */
 	public HttpChat via(int port) {
-		return new HttpChat(client, port, csrfToken);
+		return new HttpChat(client, port, csrfToken, language);
 	}
 
 	/** The session cookie as a Cookie header value ({@code JSESSIONID=...}), for clients that bring their own socket. */
@@ -232,7 +241,8 @@ public class HttpChat {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+		return language == null ? request : request.header("Accept-Language", language);
 	}
 
 	public static final class EventStream implements AutoCloseable {

@@ -42,7 +42,7 @@ class ConversationDeletionController {
 	}
 
 	private static Refused unknown() {
-		return Refused.notFound("There is no such conversation in the record (it may have been deleted already).");
+		return Refused.notFound("refused.conversation.notInRecord");
 	}
 
 }

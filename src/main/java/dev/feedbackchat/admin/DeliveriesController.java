@@ -46,7 +46,7 @@ class DeliveriesController {
 	@PostMapping(DELIVERIES + "/{id}/resend")
 	String resend(@PathVariable long id) {
 		if (!outbox.resend(id, Instant.now())) {
-			throw Refused.conflict("Only a dead event can be sent again; event %d is not dead (or not there).".formatted(id));
+			throw Refused.conflict("refused.deliveries.notDead", Long.toString(id));
 		}
 		audit.record(AuditLog.RESEND, "webhook event " + id);
 		return "redirect:" + DELIVERIES + "?resent=" + id;

@@ -50,9 +50,9 @@ public class Battles {
 	/** The session attribute holding the id of the session's current battle. */
 	static final String CURRENT = "arena.battle";
 
-	static final String INTERRUPTED = "This answer was interrupted. Send a new prompt for a new battle.";
+	static final String INTERRUPTED = "answer.failed.arenaInterrupted";
 
-	static final String UNREACHABLE = "The arena cannot reach its database. Please try again in a moment.";
+	static final String UNREACHABLE = "refused.arena.unreachable";
 
 	private final LiveAnswers answers;
 
@@ -120,11 +120,11 @@ public class Battles {
 	public BattleState start(HttpSession session, String address, String text) {
 		String prompt = Prompts.checked(text, chat.prompt().maxLength());
 		if (!answers.accepting()) {
-			throw Refused.unavailable("The arena is restarting. Please try again in a moment.");
+			throw Refused.unavailable("refused.arena.restarting");
 		}
 		synchronized (SessionLocks.of(session)) {
 			if (session.getAttribute(CURRENT) instanceof UUID current && generating(current)) {
-				throw Refused.conflict("Please wait until both answers are complete.");
+				throw Refused.conflict("refused.arena.notComplete");
 			}
 			Client client = new Client(session.getId(), address);
 			limits.prompt(client);
@@ -186,7 +186,8 @@ public class Battles {
 			battle = live(record.battle(battleId).orElseThrow())
 				.with(side, new BattleState.Answer(end.text(), end.status(), end.error()));
 		}
-		return new Finished(end, views.closing(battle, side));
+		BattleState finished = battle;
+		return new Finished(end, locale -> views.closing(finished, side, locale));
 	}
 
 	/**
@@ -202,14 +203,14 @@ public class Battles {
 		owned(session, battleId);
 		Slot slot = limits.stream(new Client(session.getId(), request.getRemoteAddr()));
 		answers.stream(answerId(battleId, side), from, slot, request, response,
-				() -> views.closing(recorded(battleId).orElseThrow(Battles::notYours), side));
+				locale -> views.closing(recorded(battleId).orElseThrow(Battles::notYours), side, locale));
 	}
 
 	/** Stops one side's answer; it keeps its text so far and can still be voted on. */
 	public void stop(HttpSession session, UUID battleId, Side side) {
 		owned(session, battleId);
 		if (!answers.stop(answerId(battleId, side))) {
-			throw Refused.conflict("This answer is not being generated.");
+			throw Refused.conflict("refused.answer.notGenerating");
 		}
 	}
 
@@ -221,17 +222,17 @@ public class Battles {
 	 */
 	public Voted vote(HttpSession session, UUID battleId, String outcome) {
 		Outcome chosen = Outcome.of(outcome)
-			.orElseThrow(() -> Refused.invalid("Choose \"A is better\", \"B is better\", \"Tie\" or \"Both are bad\"."));
+			.orElseThrow(() -> Refused.invalid("refused.arena.outcome"));
 		owned(session, battleId);
 		BattleState battle = recorded(battleId).orElseThrow(Battles::notYours);
 		if (battle.voted()) {
 			return new Voted(battle, false);
 		}
 		if (!battle.finished()) {
-			throw Refused.conflict("Please wait until both answers are complete.");
+			throw Refused.conflict("refused.arena.notComplete");
 		}
 		if (battle.failed()) {
-			throw Refused.conflict("An answer failed, so this battle cannot be voted on. Send a new prompt for a new battle.");
+			throw Refused.conflict("refused.arena.failed");
 		}
 		boolean stored = database(() -> leaderboard.vote(battleId, chosen));
 		if (stored) {
@@ -255,7 +256,7 @@ public class Battles {
 	}
 
 	private static Refused notYours() {
-		return Refused.notFound("This battle is not your current one. Send a prompt to start a new battle.");
+		return Refused.notFound("refused.arena.notCurrent");
 	}
 
 	private boolean generating(UUID battleId) {

@@ -2,7 +2,10 @@ package dev.feedbackchat.arena;
 
 import java.util.Optional;
 
-/** Where an answer of a battle is shown: "Assistant A" or "Assistant B". Says nothing of who answers there. */
+/**
+ * Where an answer of a battle is shown: "Assistant A" or "Assistant B" (arena.side.a, arena.side.b in the bundles).
+ * Says nothing of who answers there.
+ */
 public enum Side {
 
 	A("a"), B("b");
@@ -16,10 +19,6 @@ public enum Side {
 	/** In URLs and element ids: a, b. */
 	public String id() {
 		return id;
-	}
-
-	public String label() {
-		return "Assistant " + name();
 	}
 
 	public Side other() {

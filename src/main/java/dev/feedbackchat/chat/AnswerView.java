@@ -18,7 +18,9 @@ import dev.feedbackchat.conversation.Turn;
  * @param previous    the answer before it to its prompt, {@code null} for the first
  * @param next        the answer after it, {@code null} for the last
  * @param regenerable a finished answer of the latest turn: it offers Regenerate
+ * @param error       a failed answer's message in the page's language; {@code null} for the general one
  */
 record AnswerView(Turn.Answer answer, boolean live, boolean stopped, boolean failed, int from, String html,
-		boolean retryable, String widgetHtml, String place, String previous, String next, boolean regenerable) {
+		boolean retryable, String widgetHtml, String place, String previous, String next, boolean regenerable,
+		String error) {
 }

@@ -1,6 +1,7 @@
 package dev.feedbackchat.chat;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.UUID;
 
 import dev.feedbackchat.conversation.Turns;
@@ -56,16 +57,16 @@ class ChatController {
 	 * "Show earlier messages" link without JavaScript).
 	 */
 	@GetMapping("/")
-	String page(@RequestParam(required = false) Integer show, HttpSession session, Model model) {
-		model.addAllAttributes(pages.page(session, show));
+	String page(@RequestParam(required = false) Integer show, HttpSession session, Locale locale, Model model) {
+		model.addAllAttributes(pages.page(session, show, locale));
 		return "chat/page";
 	}
 
 	/** The messages before {@code before}, swapped in place of the "Show earlier messages" link. */
 	@HxRequest
 	@GetMapping("/messages")
-	String earlier(@RequestParam UUID before, HttpSession session, Model model) {
-		model.addAllAttributes(pages.earlier(session, before));
+	String earlier(@RequestParam UUID before, HttpSession session, Locale locale, Model model) {
+		model.addAllAttributes(pages.earlier(session, before, locale));
 		return "chat/messages :: window";
 	}
 
@@ -77,8 +78,8 @@ class ChatController {
 	@HxRequest
 	@PostMapping("/messages")
 	ResponseEntity<String> send(@RequestParam(defaultValue = "") String prompt, HttpSession session,
-			HttpServletRequest request) {
-		return html(views.started(turns.start(session, request.getRemoteAddr(), prompt)));
+			HttpServletRequest request, Locale locale) {
+		return html(views.started(turns.start(session, request.getRemoteAddr(), prompt), locale));
 	}
 
 	@PostMapping("/messages")
@@ -124,8 +125,9 @@ class ChatController {
 	/** Generates a failed answer again: the streaming answer replaces the failed one in the page. */
 	@HxRequest
 	@PostMapping("/messages/{id}/retry")
-	ResponseEntity<String> retry(@PathVariable UUID id, HttpSession session, HttpServletRequest request) {
-		return html(views.retried(turns.retry(session, request.getRemoteAddr(), id)));
+	ResponseEntity<String> retry(@PathVariable UUID id, HttpSession session, HttpServletRequest request,
+			Locale locale) {
+		return html(views.retried(turns.retry(session, request.getRemoteAddr(), id), locale));
 	}
 
 	@PostMapping("/messages/{id}/retry")
@@ -137,8 +139,9 @@ class ChatController {
 	/** Generates another answer to the prompt of the latest answer: it streams in place of the one shown. */
 	@HxRequest
 	@PostMapping("/messages/{id}/regenerate")
-	ResponseEntity<String> regenerate(@PathVariable UUID id, HttpSession session, HttpServletRequest request) {
-		return html(views.retried(turns.regenerate(session, request.getRemoteAddr(), id)));
+	ResponseEntity<String> regenerate(@PathVariable UUID id, HttpSession session, HttpServletRequest request,
+			Locale locale) {
+		return html(views.retried(turns.regenerate(session, request.getRemoteAddr(), id), locale));
 	}
 
 	@PostMapping("/messages/{id}/regenerate")
@@ -150,9 +153,9 @@ class ChatController {
 	/** Shows this answer of its turn in place of the one shown: later prompts continue from it. */
 	@HxRequest
 	@PostMapping("/messages/{id}/show")
-	ResponseEntity<String> show(@PathVariable UUID id, HttpSession session) {
+	ResponseEntity<String> show(@PathVariable UUID id, HttpSession session, Locale locale) {
 		Turns.Shown shown = turns.show(session, id);
-		return html(views.shown(shown.turn(), shown.latest()));
+		return html(views.shown(shown.turn(), shown.latest(), locale));
 	}
 
 	@PostMapping("/messages/{id}/show")
@@ -163,9 +166,9 @@ class ChatController {
 
 	@HxRequest
 	@PostMapping("/conversation/new")
-	ResponseEntity<String> newChat(HttpSession session) {
+	ResponseEntity<String> newChat(HttpSession session, Locale locale) {
 		turns.startNew(session);
-		return html(views.emptied());
+		return html(views.emptied(locale));
 	}
 
 	@PostMapping("/conversation/new")

@@ -1,6 +1,7 @@
 package dev.feedbackchat.chat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import dev.feedbackchat.feedback.Ratings;
@@ -37,8 +38,8 @@ class FeedbackController {
 
 	@HxRequest
 	@PostMapping("/messages/{id}/feedback")
-	ResponseEntity<String> rate(@PathVariable UUID id, @RequestParam int value, HttpSession session) {
-		return widget(ratings.rate(session, id, value));
+	ResponseEntity<String> rate(@PathVariable UUID id, @RequestParam int value, HttpSession session, Locale locale) {
+		return widget(ratings.rate(session, id, value), locale);
 	}
 
 	/** The same rating from a plain form post, without JavaScript: back to the answer, which shows the record. */
@@ -52,8 +53,9 @@ class FeedbackController {
 	@HxRequest
 	@PostMapping("/messages/{id}/comment")
 	ResponseEntity<String> details(@PathVariable UUID id, @RequestParam(defaultValue = "") String comment,
-			@RequestParam(defaultValue = "") String correction, HttpServletRequest request, HttpSession session) {
-		return widget(ratings.details(session, id, reasons(request), comment, correction));
+			@RequestParam(defaultValue = "") String correction, HttpServletRequest request, HttpSession session,
+			Locale locale) {
+		return widget(ratings.details(session, id, reasons(request), comment, correction), locale);
 	}
 
 	@PostMapping("/messages/{id}/comment")
@@ -69,10 +71,10 @@ class FeedbackController {
 		return reasons == null ? List.of() : List.of(reasons);
 	}
 
-	private ResponseEntity<String> widget(Ratings.Outcome outcome) {
+	private ResponseEntity<String> widget(Ratings.Outcome outcome, Locale locale) {
 		return ResponseEntity.status(recorded(outcome) ? HttpStatus.OK : HttpStatus.CONFLICT)
 			.contentType(ChatController.HTML)
-			.body(views.widget(outcome.turn(), outcome.latest(), outcome.refusal()));
+			.body(views.widget(outcome.turn(), outcome.latest(), outcome.refusal(), locale));
 	}
 
 	/** Whether the change was recorded; a refused one is counted as every refused request is (chat.rejected). */

@@ -1,6 +1,7 @@
 package dev.feedbackchat.chat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,14 +36,14 @@ public class Pages {
 	}
 
 	/** The page: the latest messages ({@code show} of them, or a page's worth), and the composer's state. */
-	Map<String, Object> page(HttpSession session, Integer show) {
+	Map<String, Object> page(HttpSession session, Integer show, Locale locale) {
 		if (show != null && show < 1) {
-			throw Refused.invalid("'show' must be a positive number of messages.");
+			throw Refused.invalid("refused.chat.show");
 		}
 		int size = show != null ? show : properties.history().pageSize();
 		Conversation.Window window = shown(turns.conversation(session).window(null, turnsFor(size)));
 		List<Turn> shown = window.turns();
-		Map<String, Object> model = views.window(window, true);
+		Map<String, Object> model = views.window(window, true, locale);
 		model.put("streaming", !shown.isEmpty() && shown.get(shown.size() - 1).isGenerating());
 		model.put("commentForms", shown.stream().filter(turn -> {
 			FeedbackWidget widget = policy.widget(turn, turn == shown.get(shown.size() - 1));
@@ -52,9 +53,9 @@ public class Pages {
 	}
 
 	/** The page's worth of messages before {@code before}'s turn. */
-	Map<String, Object> earlier(HttpSession session, UUID before) {
+	Map<String, Object> earlier(HttpSession session, UUID before, Locale locale) {
 		return views.window(shown(turns.conversation(session).window(before, turnsFor(properties.history().pageSize()))),
-				false);
+				false, locale);
 	}
 
 	/** The window with its answers brought up to date and its feedback as recorded. */

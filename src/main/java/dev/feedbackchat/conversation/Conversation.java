@@ -78,7 +78,7 @@ public final class Conversation {
 	public Turn turnOf(UUID answerId) {
 		int index = indexOf(answerId);
 		if (index < 0) {
-			throw Refused.notFound("This message is not in your conversation.");
+			throw Refused.notFound("refused.chat.notInConversation");
 		}
 		return load(keys.get(index));
 	}
@@ -141,7 +141,7 @@ public final class Conversation {
 		if (before != null) {
 			end = indexOf(before);
 			if (end < 0) {
-				throw Refused.notFound("This message is not in your conversation.");
+				throw Refused.notFound("refused.chat.notInConversation");
 			}
 		}
 		List<Turn> turns = new ArrayList<>();

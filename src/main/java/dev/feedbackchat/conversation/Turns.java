@@ -52,7 +52,7 @@ public class Turns {
 
 	private static final Logger log = LoggerFactory.getLogger(Turns.class);
 
-	static final String NOT_SAVED = "This answer could not be saved, so it cannot be rated.";
+	static final String NOT_SAVED = "answer.failed.notSaved";
 
 
 	private final LiveAnswers answers;
@@ -101,7 +101,7 @@ public class Turns {
 			Optional<Turn> latest = conversation.latest();
 			Turn settled = latest.map(this::settled).orElse(null);
 			if (settled != null && settled.isGenerating()) {
-				throw Refused.conflict("Please wait until the current answer is complete.");
+				throw Refused.conflict("refused.chat.answering");
 			}
 			// Before anything is written: a refused prompt changes nothing.
 			Slot slot = admitted(session, address);
@@ -150,7 +150,7 @@ public class Turns {
 			Conversation conversation = Conversation.of(session);
 			Turn turn = settled(conversation.turnOf(answerId));
 			if (turn.answer().status() != AnswerStatus.FAILED || !conversation.isLatest(answerId)) {
-				throw Refused.conflict("Only the latest failed answer can be retried.");
+				throw Refused.conflict("refused.chat.retryNotLatest");
 			}
 			slot = admitted(session, address);
 			try {
@@ -188,18 +188,18 @@ public class Turns {
 			Turn stored = located(conversation, answerId);
 			Turn turn = settled(stored);
 			if (turn.isGenerating()) {
-				throw Refused.conflict("Please wait until the current answer is complete.");
+				throw Refused.conflict("refused.chat.answering");
 			}
 			if (!conversation.isLatest(turn)) {
-				throw Refused.conflict("Only the latest answer can be regenerated.");
+				throw Refused.conflict("refused.chat.regenerateNotLatest");
 			}
 			if (!turn.showing(answerId).answer().status().rateable()) {
-				throw Refused.conflict("A failed answer is retried, not regenerated.");
+				throw Refused.conflict("refused.chat.regenerateFailed");
 			}
 			int most = properties.history().maxAnswers();
 			if (turn.siblings().size() >= most) {
 				// Each answer is kept in the session with its turn: bounded like the messages.
-				throw Refused.conflict("This prompt has %d answers, the most kept. Continue from one of them.".formatted(most));
+				throw Refused.conflict("refused.chat.mostAnswers", most);
 			}
 			Slot slot = admitted(session, address);
 			Turn regenerated;
@@ -226,7 +226,7 @@ public class Turns {
 			Turn stored = located(conversation, answerId);
 			Turn turn = settled(stored);
 			if (turn.isGenerating()) {
-				throw Refused.conflict("Please wait until the current answer is complete.");
+				throw Refused.conflict("refused.chat.answering");
 			}
 			Turn showing = turn.showing(answerId);
 			if (!showing.equals(stored)) {
@@ -249,7 +249,7 @@ public class Turns {
 	public void stop(HttpSession session, UUID answerId) {
 		Conversation.of(session).turnOf(answerId);
 		if (!answers.stop(answerId)) {
-			throw Refused.conflict("This answer is not being generated.");
+			throw Refused.conflict("refused.answer.notGenerating");
 		}
 	}
 
@@ -288,11 +288,11 @@ public class Turns {
 		}
 		// Counted once the answer is known to be the session's: a stream of another's is refused as not found.
 		Slot slot = limits.stream(new Client(sessionId, request.getRemoteAddr()));
-		answers.stream(answerId, from, slot, request, response, () -> {
+		answers.stream(answerId, from, slot, request, response, locale -> {
 			Conversation conversation = Conversation.of(existing(request));
 			// The answer as its stream's element shows it, whichever answer of its turn the session shows now.
 			Turn turn = reconciled(List.of(settled(located(conversation, answerId)).showing(answerId))).get(0);
-			return closing.html(turn, conversation.isLatest(turn));
+			return closing.html(turn, conversation.isLatest(turn), locale);
 		});
 	}
 
@@ -314,7 +314,7 @@ public class Turns {
 				prompt = record.promptOf(answerId);
 			}
 			catch (DataAccessException unreachable) {
-				throw Refused.unavailable("The chat cannot reach its database. Please try again in a moment.",
+				throw Refused.unavailable("refused.chat.unreachable",
 						unreachable);
 			}
 			return prompt.flatMap(conversation::turnOfPrompt)
@@ -328,7 +328,7 @@ public class Turns {
 	private static HttpSession existing(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		if (session == null) {
-			throw Refused.notFound("This message is not in your conversation.");
+			throw Refused.notFound("refused.chat.notInConversation");
 		}
 		return session;
 	}
@@ -350,7 +350,7 @@ public class Turns {
 				.toList());
 		}
 		catch (DataAccessException ex) {
-			throw Refused.unavailable("The chat cannot reach its database. Please try again in a moment.", ex);
+			throw Refused.unavailable("refused.chat.unreachable", ex);
 		}
 		Map<UUID, Turn.Feedback> recorded = new HashMap<>();
 		Map<UUID, List<RecordedAnswer>> byPrompt = new HashMap<>();
@@ -409,7 +409,7 @@ public class Turns {
 		synchronized (SessionLocks.of(session)) {
 			Conversation conversation = Conversation.of(session);
 			if (conversation.latest().map(this::settled).filter(Turn::isGenerating).isPresent()) {
-				throw Refused.conflict("An answer is still being written: stop it or wait for it, then delete the conversation.");
+				throw Refused.conflict("refused.chat.deleteWhileAnswering");
 			}
 			if (conversation.id() != null) {
 				fromRecord.accept(conversation.id());
@@ -456,7 +456,7 @@ public class Turns {
 	/** Whether the shutdown drain has begun: no answer may start then. */
 	private void refuseWhileShuttingDown() {
 		if (!answers.accepting()) {
-			throw Refused.unavailable("The chat is restarting. Please send your message again in a moment.");
+			throw Refused.unavailable("refused.chat.restarting");
 		}
 	}
 
@@ -515,7 +515,7 @@ public class Turns {
 				.map(stored -> new AnswerProgress(stored.text(), stored.status(), stored.error(), stored.firstTokenMillis()));
 		}
 		catch (DataAccessException ex) {
-			throw Refused.unavailable("The chat cannot reach its database. Please try again in a moment.", ex);
+			throw Refused.unavailable("refused.chat.unreachable", ex);
 		}
 	}
 
@@ -535,7 +535,8 @@ public class Turns {
 					outcome = new AnswerProgress(ended.text(), AnswerStatus.FAILED, NOT_SAVED, ended.firstTokenMillis());
 				}
 			}
-			return new Finished(outcome, closing.html(turn.withAnswer(turn.answer().progressed(outcome)), true));
+			Turn finished = turn.withAnswer(turn.answer().progressed(outcome));
+			return new Finished(outcome, locale -> closing.html(finished, true, locale));
 		};
 	}
 

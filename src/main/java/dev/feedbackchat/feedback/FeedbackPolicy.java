@@ -21,7 +21,12 @@ public class FeedbackPolicy {
 
 	public static final int COMMENT_MAX_LENGTH = 2000;
 
-	static final String DETAILS_SENT = "Your feedback on this answer has already been sent.";
+	/** Message codes (messages.properties) of refusals that are also shown in the error region. */
+	static final String DETAILS_SENT = "refused.feedback.detailsSent";
+
+	static final String ALREADY_RATED = "refused.feedback.alreadyRated";
+
+	static final String RATE_FIRST = "refused.feedback.rateFirst";
 
 	private final FeedbackMode mode;
 
@@ -60,10 +65,10 @@ public class FeedbackPolicy {
 		Integer value = turn.feedback().rating();
 		List<Choice> choices = IntStream.rangeClosed(0, scale.max())
 			.map(i -> scale == FeedbackScale.THUMBS ? scale.max() - i : i)
-			.mapToObj(v -> new Choice(v, scale.label(v), scale.symbol(v), value != null && value == v,
+			.mapToObj(v -> new Choice(v, scale.labelCode(v), scale.symbol(v), value != null && value == v,
 					value != null && (value == v || (scale == FeedbackScale.STARS && v < value))))
 			.toList();
-		String rated = value != null && scale.accepts(value) ? scale.label(value) : null;
+		String rated = value != null && scale.accepts(value) ? scale.labelCode(value) : null;
 		Turn.Feedback feedback = turn.feedback();
 		return new FeedbackWidget(turn.answer().id(), scale.id(), buttons, enabled, choices, rated, feedback.comment(),
 				feedback.reasons(), feedback.correction(), detailsRefusal(turn, latest).isEmpty() ? form(value) : null);
@@ -77,8 +82,9 @@ public class FeedbackPolicy {
 	private FeedbackWidget.Form form(int value) {
 		Sentiment sentiment = scale.sentiment(value);
 		boolean negative = sentiment == Sentiment.NEGATIVE;
-		return new FeedbackWidget.Form(negative ? "What could be better?" : "Anything to add?",
-				negative ? "What went wrong?" : "What was good?", reasons.of(sentiment), negative, correctionMaxLength);
+		return new FeedbackWidget.Form(negative ? "feedback.question.negative" : "feedback.question.positive",
+				negative ? "feedback.reasons.negative" : "feedback.reasons.positive", reasons.of(sentiment), negative,
+				correctionMaxLength);
 	}
 
 	int correctionMaxLength() {
@@ -95,7 +101,7 @@ public class FeedbackPolicy {
 		for (String reason : sent) {
 			if (!offered.contains(reason)) {
 				throw Refused.invalid(reasons.negative().contains(reason) || reasons.positive().contains(reason)
-						? "That reason does not go with your rating." : "Choose reasons from those offered.");
+						? "refused.feedback.reasonNotForRating" : "refused.feedback.reasonNotOffered");
 			}
 		}
 		return offered.stream().filter(sent::contains).toList();
@@ -113,7 +119,7 @@ public class FeedbackPolicy {
 			return unrateable;
 		}
 		if (mode != FeedbackMode.CHANGEABLE && turn.feedback().isRated()) {
-			return Optional.of("This answer has already been rated.");
+			return Optional.of(ALREADY_RATED);
 		}
 		return Optional.empty();
 	}
@@ -125,13 +131,13 @@ public class FeedbackPolicy {
 	Optional<String> unrateable(Turn turn, boolean latest) {
 		AnswerStatus status = turn.answer().status();
 		if (status == AnswerStatus.GENERATING) {
-			return Optional.of("Wait until the answer is complete before rating it.");
+			return Optional.of("refused.feedback.notComplete");
 		}
 		if (status == AnswerStatus.FAILED) {
-			return Optional.of("This answer failed, so it cannot be rated.");
+			return Optional.of("refused.feedback.failed");
 		}
 		if (mode == FeedbackMode.LATEST_ONLY && !latest) {
-			return Optional.of("Only the latest answer can be rated.");
+			return Optional.of("refused.feedback.notLatest");
 		}
 		return Optional.empty();
 	}
@@ -143,7 +149,7 @@ public class FeedbackPolicy {
 			return uncommentable;
 		}
 		if (!turn.feedback().isRated()) {
-			return Optional.of("Rate the answer before adding a comment.");
+			return Optional.of(RATE_FIRST);
 		}
 		if (turn.feedback().hasDetails()) {
 			return Optional.of(DETAILS_SENT);
@@ -154,7 +160,7 @@ public class FeedbackPolicy {
 	/** Why no answer in this position can get a comment, whatever its feedback, or empty if it can. */
 	Optional<String> uncommentable(boolean latest) {
 		if (mode == FeedbackMode.LATEST_ONLY && !latest) {
-			return Optional.of("Only the latest answer can get a comment.");
+			return Optional.of("refused.feedback.commentNotLatest");
 		}
 		return Optional.empty();
 	}

@@ -10,7 +10,7 @@ import java.util.UUID;
  * @param buttons    whether the rating buttons are shown at all (else only a saved rating, read-only)
  * @param enabled    whether the buttons can be clicked
  * @param choices    the buttons, in the order shown
- * @param rated      the label of the saved rating ("Thumbs up", "4 stars"), or {@code null}
+ * @param rated      the message code of the saved rating's label ("Thumbs up", "4 stars"), or {@code null}
  * @param comment    the saved comment, or {@code null}
  * @param reasons    the saved reasons, in the order offered (empty when none)
  * @param correction the saved correction, or {@code null}
@@ -22,6 +22,7 @@ public record FeedbackWidget(UUID messageId, String scale, boolean buttons, bool
 	/**
 	 * One rating button.
 	 *
+	 * @param label   the message code of its accessible name
 	 * @param pressed this is the saved rating
 	 * @param lit     drawn highlighted: the saved rating, and for stars every star up to it
 	 */
@@ -32,8 +33,8 @@ public record FeedbackWidget(UUID messageId, String scale, boolean buttons, bool
 	 * The details a rated answer can get, sent together once: reasons, a comment and (after a negative rating) a
 	 * correction.
 	 *
-	 * @param question            the question over the comment box
-	 * @param reasonsQuestion     the question over the reason chips
+	 * @param question            the message code of the question over the comment box
+	 * @param reasonsQuestion     the message code of the question over the reason chips
 	 * @param reasons             the reasons offered (none: no chips)
 	 * @param correction          whether the correction box is offered
 	 * @param correctionMaxLength its limit, in characters

@@ -59,7 +59,7 @@ public class Ratings {
 	public Outcome rate(HttpSession session, UUID answerId, int value) {
 		FeedbackScale scale = policy.scale();
 		if (!scale.accepts(value)) {
-			throw Refused.invalid("A rating on the %s scale is a number from 0 to %d.".formatted(scale.id(), scale.max()));
+			throw Refused.invalid("refused.feedback.ratingRange", scale.id(), scale.max());
 		}
 		String[] refusal = { null };
 		boolean[] latest = { false };
@@ -73,7 +73,7 @@ public class Ratings {
 				return true;
 			}) : !current.feedback().isRated() && saved(() -> record.rateOnce(answerId, new Rating(scale, value)));
 			if (!stored) {
-				refusal[0] = "This answer has already been rated.";
+				refusal[0] = FeedbackPolicy.ALREADY_RATED;
 				return recorded(current);
 			}
 			meters.counter("chat.ratings", "scale", scale.id(), "value", Integer.toString(value)).increment();
@@ -95,10 +95,10 @@ public class Ratings {
 		String text = written(comment);
 		String corrected = written(correction);
 		if (reasons.isEmpty() && text == null && corrected == null) {
-			throw Refused.invalid("Choose a reason or write something before sending.");
+			throw Refused.invalid("refused.feedback.empty");
 		}
-		within(text, FeedbackPolicy.COMMENT_MAX_LENGTH, "comment");
-		within(corrected, policy.correctionMaxLength(), "correction");
+		within(text, FeedbackPolicy.COMMENT_MAX_LENGTH, "refused.feedback.commentTooLong");
+		within(corrected, policy.correctionMaxLength(), "refused.feedback.correctionTooLong");
 		String[] refusal = { null };
 		boolean[] latest = { false };
 		Turn turn = turns.change(session, answerId, (current, isLatest) -> {
@@ -109,7 +109,7 @@ public class Ratings {
 			Turn now = recorded(current);
 			Turn.Feedback feedback = now.feedback();
 			if (!feedback.isRated()) {
-				throw Refused.conflict("Rate the answer before adding a comment.");
+				throw Refused.conflict(FeedbackPolicy.RATE_FIRST);
 			}
 			if (feedback.hasDetails()) {
 				refusal[0] = FeedbackPolicy.DETAILS_SENT;
@@ -118,7 +118,7 @@ public class Ratings {
 			int rating = feedback.rating();
 			List<String> chosen = policy.chosenReasons(rating, reasons);
 			if (corrected != null && !policy.correctable(rating)) {
-				throw Refused.invalid("A correction goes with a negative rating.");
+				throw Refused.invalid("refused.feedback.correctionNotNegative");
 			}
 			if (saved(() -> record.detailsOnce(answerId, rating, chosen, text, corrected))) {
 				return now.withFeedback(new Turn.Feedback(rating, text, chosen, corrected));
@@ -126,7 +126,7 @@ public class Ratings {
 			// Another request sent details first, or changed the rating these were chosen for.
 			Turn after = recorded(current);
 			refusal[0] = after.feedback().hasDetails() ? FeedbackPolicy.DETAILS_SENT
-					: "The rating changed before your feedback was sent. Please choose again.";
+					: "refused.feedback.ratingChanged";
 			return after;
 		});
 		return new Outcome(turn, latest[0], refusal[0]);
@@ -138,13 +138,13 @@ public class Ratings {
 		return Blank.is(stripped) ? null : stripped;
 	}
 
-	private static void within(String text, int limit, String what) {
+	private static void within(String text, int limit, String code) {
 		if (text == null) {
 			return;
 		}
 		int length = text.codePointCount(0, text.length());
 		if (length > limit) {
-			throw Refused.tooLarge("Your %s is %,d characters long; the limit is %,d.".formatted(what, length, limit));
+			throw Refused.tooLarge(code, length, limit);
 		}
 	}
 
@@ -170,7 +170,7 @@ public class Ratings {
 	}
 
 	private static Refused unavailable(DataAccessException ex) {
-		return Refused.unavailable("Your feedback could not be saved. Please try again in a moment.", ex);
+		return Refused.unavailable("refused.feedback.unavailable", ex);
 	}
 
 }

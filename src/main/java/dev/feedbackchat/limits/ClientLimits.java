@@ -32,12 +32,11 @@ public class ClientLimits {
 	/** Retry-After of a refused answer or stream: they end within seconds (or when stopped). */
 	static final Duration BUSY_RETRY = Duration.ofSeconds(3);
 
-	static final String ANSWER_GENERATING = "An answer is still being written. Wait for it or stop it first.";
+	static final String ANSWER_GENERATING = "refused.limit.answerGenerating";
 
-	static final String ANSWERS_FROM_ADDRESS = "Too many answers are being written for your network at once. "
-			+ "Try again in a moment.";
+	static final String ANSWERS_FROM_ADDRESS = "refused.limit.answersFromAddress";
 
-	static final String STREAMS = "Too many answers are open in other tabs or windows. Close some and try again.";
+	static final String STREAMS = "refused.limit.streams";
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
 
@@ -91,8 +90,7 @@ public class ClientLimits {
 			wait = consume(promptsOfAddress, client.address(), limit.perAddress());
 		}
 		if (wait > 0) {
-			throw Refused.tooManyRequests("You are sending messages too quickly. Try again in %s.".formatted(seconds(wait)),
-					wait);
+			throw Refused.tooManyRequests("refused.limit.prompts", wait, wait);
 		}
 	}
 
@@ -100,8 +98,7 @@ public class ClientLimits {
 	public void newSession(String address) {
 		long wait = properties.enabled() ? consume(sessionsOfAddress, address, properties.sessions().perAddress()) : 0;
 		if (wait > 0) {
-			throw Refused.tooManyRequests(
-					"Too many new visitors from your network right now. Try again in %s.".formatted(seconds(wait)), wait);
+			throw Refused.tooManyRequests("refused.limit.sessions", wait, wait);
 		}
 	}
 
@@ -152,9 +149,6 @@ public class ClientLimits {
 		return Caffeine.newBuilder().expireAfterAccess(MINUTE).maximumSize(MAX_BUCKETS).build();
 	}
 
-	static String seconds(long seconds) {
-		return seconds == 1 ? "1 second" : seconds + " seconds";
-	}
 
 	/** How many of something each key holds; a key that holds none has no entry. */
 	private static final class Counts {

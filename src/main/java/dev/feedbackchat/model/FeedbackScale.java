@@ -40,6 +40,11 @@ public enum FeedbackScale {
 		return labels.get(value);
 	}
 
+	/** The message code of a value's accessible name in the page's language: {@code rating.<id>.<value>}. */
+	public String labelCode(int value) {
+		return "rating." + id() + "." + value;
+	}
+
 	/** The face shown for a value; empty where the page draws an icon instead. */
 	public String symbol(int value) {
 		return symbols.get(value);

@@ -15,11 +15,11 @@ public final class Prompts {
 		// Browsers send a textarea's line breaks as CRLF; the user typed LF.
 		String prompt = text.replace("\r\n", "\n");
 		if (Blank.is(prompt)) {
-			throw Refused.invalid("Type a message before sending.");
+			throw Refused.invalid("refused.prompt.empty");
 		}
 		int length = prompt.codePointCount(0, prompt.length());
 		if (length > maxLength) {
-			throw Refused.tooLarge("Your message is %,d characters long; the limit is %,d.".formatted(length, maxLength));
+			throw Refused.tooLarge("refused.prompt.tooLong", length, maxLength);
 		}
 		return prompt;
 	}

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import dev.feedbackchat.model.FailureMessage;
 import reactor.adapter.JdkFlowAdapter;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -129,7 +130,7 @@ class OpenAiResponder implements Responder {
 					sink.complete();
 				}
 				else {
-					sink.fail("The model server closed the stream before the answer was complete.");
+					sink.fail("answer.failed.model.closed");
 				}
 			});
 		return subscription::dispose;
@@ -216,26 +217,27 @@ class OpenAiResponder implements Responder {
 		}
 	}
 
-	/** A short message for the user; never the API key, never a stack trace. */
+	/** A short message for the user (a {@link FailureMessage}); never the API key, never a stack trace. */
 	private String describe(Throwable error) {
 		if (error instanceof StatusException status) {
 			HttpStatus known = HttpStatus.resolve(status.code);
-			return "The model server answered %d%s.".formatted(status.code, known != null ? " " + known.getReasonPhrase() : "");
+			return FailureMessage.of("answer.failed.model.status",
+					status.code + (known != null ? " " + known.getReasonPhrase() : ""));
 		}
 		if (error instanceof TimeoutException) {
 			long seconds = properties.requestTimeout().toSeconds();
-			return "The model server did not answer within %d second%s.".formatted(seconds, seconds == 1 ? "" : "s");
+			return FailureMessage.of("answer.failed.model.timeout", seconds);
 		}
 		if (causedBy(error, ConnectException.class)) {
-			return "Could not connect to the model server at %s.".formatted(properties.baseUrl());
+			return FailureMessage.of("answer.failed.model.unreachable", properties.baseUrl());
 		}
 		if (error instanceof UpstreamErrorException upstream) {
-			return "The model server reported an error: %s".formatted(upstream.getMessage());
+			return FailureMessage.of("answer.failed.model.error", upstream.getMessage());
 		}
 		if (error instanceof MalformedStreamException) {
-			return "The model server sent a malformed stream.";
+			return "answer.failed.model.malformed";
 		}
-		return "The connection to the model server failed.";
+		return "answer.failed.model.connection";
 	}
 
 	/**

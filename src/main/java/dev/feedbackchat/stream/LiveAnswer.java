@@ -2,7 +2,10 @@ package dev.feedbackchat.stream;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 import dev.feedbackchat.limits.Slot;
@@ -24,7 +27,7 @@ final class LiveAnswer implements TokenSink {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveAnswer.class);
 
-	static final String NOT_SAVED = "This answer could not be saved, so it cannot be rated.";
+	static final String NOT_SAVED = "answer.failed.notSaved";
 
 	/** Hears when an answer shows its first text and when it has finished. */
 	interface Observer {
@@ -67,17 +70,21 @@ final class LiveAnswer implements TokenSink {
 	private final List<Listener> listeners = new ArrayList<>();
 
 	/**
-	 * An open connection and the code points it has been sent. Usually that is the answer's length; it is
-	 * ahead when a client resumes an answer that another instance had typed further than this one has.
+	 * An open connection, the code points it has been sent, and the language of its closing event. Usually
+	 * {@code sent} is the answer's length; it is ahead when a client resumes an answer that another instance had
+	 * typed further than this one has.
 	 */
 	private static final class Listener {
 
 		final SseConnection connection;
 
+		final Locale locale;
+
 		int sent;
 
-		Listener(SseConnection connection, int sent) {
+		Listener(SseConnection connection, Locale locale, int sent) {
 			this.connection = connection;
+			this.locale = locale;
 			this.sent = sent;
 		}
 
@@ -126,9 +133,10 @@ final class LiveAnswer implements TokenSink {
 	 * Sends the text from code point {@code from} on, then every new piece, then the closing event. The
 	 * catch-up is queued under the lock so no new piece can overtake it.
 	 *
+	 * @param locale the language of its closing event
 	 * @return false when the answer has finished: the caller sends the closing event itself
 	 */
-	synchronized boolean attach(SseConnection connection, int from) {
+	synchronized boolean attach(SseConnection connection, int from, Locale locale) {
 		if (finishedAt != null) {
 			return false;
 		}
@@ -138,7 +146,7 @@ final class LiveAnswer implements TokenSink {
 		}
 		// A connection that has already ended has detached itself (or will, once this lock is free).
 		if (connection.isOpen()) {
-			listeners.add(new Listener(connection, Math.max(start, length)));
+			listeners.add(new Listener(connection, locale, Math.max(start, length)));
 		}
 		return true;
 	}
@@ -219,6 +227,22 @@ final class LiveAnswer implements TokenSink {
 		return true;
 	}
 
+	/** The done event in a language: empty where the answer could not be recorded or its HTML not rendered. */
+	private static java.util.function.Function<Locale, byte[]> closingEvent(Finished finished) {
+		return locale -> {
+			String html = null;
+			if (finished != null && finished.closingHtml() != null) {
+				try {
+					html = finished.closingHtml().apply(locale);
+				}
+				catch (RuntimeException ex) {
+					log.error("Could not render a finished answer for its stream", ex);
+				}
+			}
+			return SseEvents.done(html);
+		};
+	}
+
 	private void end(AnswerStatus how, String reason) {
 		synchronized (this) {
 			if (ending) {
@@ -239,15 +263,14 @@ final class LiveAnswer implements TokenSink {
 		}
 		AnswerStatus result = how;
 		String message = reason;
-		String closingHtml = null;
+		Finished finished = null;
 		try {
 			// Failed answers are recorded too: another instance may be asked how this one ended.
-			Finished finished = recorder.finish(ended);
+			finished = recorder.finish(ended);
 			if (finished.progress().finished()) {
 				result = finished.progress().status();
 				message = finished.progress().error();
 			}
-			closingHtml = finished.closingHtml();
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not record a finished answer", ex);
@@ -258,7 +281,7 @@ final class LiveAnswer implements TokenSink {
 		}
 		// Before anyone can learn that it has finished: the client's next prompt must find the place free.
 		slot.release();
-		List<SseConnection> targets;
+		List<Listener> targets;
 		synchronized (this) {
 			// Neither is needed any more (stop() returns early once ending); a finished answer is kept in
 			// memory for chat.stream.retention, so it should not hold the generation and what it refers to.
@@ -267,11 +290,14 @@ final class LiveAnswer implements TokenSink {
 			status = result;
 			error = message;
 			finishedAt = Instant.now();
-			targets = listeners.stream().map(listener -> listener.connection).toList();
+			targets = List.copyOf(listeners);
 			listeners.clear();
 		}
-		byte[] done = SseEvents.done(closingHtml);
-		targets.forEach(connection -> connection.closeAfter(done));
+		// Rendered once per language of the connections open now (usually one).
+		Map<Locale, byte[]> done = new LinkedHashMap<>();
+		for (Listener target : targets) {
+			target.connection.closeAfter(done.computeIfAbsent(target.locale, closingEvent(finished)));
+		}
 		observer.ended(result, System.nanoTime() - startedNanos);
 	}
 

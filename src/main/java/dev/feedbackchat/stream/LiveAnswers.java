@@ -2,6 +2,7 @@ package dev.feedbackchat.stream;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import dev.feedbackchat.limits.Slot;
 import dev.feedbackchat.model.AnswerStatus;
@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The registry of answers being generated here, keyed by answer id, and of their SSE connections. It knows
@@ -123,17 +124,19 @@ public class LiveAnswers implements SmartLifecycle, LiveAnswer.Observer {
 	 * Serves the answer's SSE stream on this request, asynchronously: chunk events from code point
 	 * {@code from} on, then one {@code done} event with the closing HTML, then the connection completes. When
 	 * the answer is not generating here (finished before this connection, or unknown), sends only {@code done}
-	 * carrying {@code finishedHtml.get()} (called on this request thread, where the session may be read).
+	 * carrying {@code finishedHtml} (called on this request thread, where the session may be read). The closing
+	 * event is in the request's language (its locale as the app resolves it).
 	 * Returns at once; never blocks on the client. {@code slot}, the connection's place among the streams its
 	 * client may have open at once, is released when the connection ends.
 	 */
 	public void stream(UUID answerId, int from, Slot slot, HttpServletRequest request, HttpServletResponse response,
-			Supplier<String> finishedHtml) throws IOException {
+			Function<Locale, String> finishedHtml) throws IOException {
 		LiveAnswer answer = answers.get(answerId);
+		Locale locale = RequestContextUtils.getLocale(request);
 		SseConnection connection;
 		try {
 			// Rendered before async starts where possible, so that a failure is an ordinary error response.
-			String html = (answer == null || answer.finished()) ? finishedHtml.get() : null;
+			String html = (answer == null || answer.finished()) ? finishedHtml.apply(locale) : null;
 			metrics.opened();
 			try {
 				connection = SseConnection.open(request, response, properties.timeout(), properties.buffer().toBytes(),
@@ -158,15 +161,15 @@ public class LiveAnswers implements SmartLifecycle, LiveAnswer.Observer {
 			slot.release();
 			throw ex;
 		}
-		if (!answer.attach(connection, from)) {
-			connection.closeAfter(SseEvents.done(renderLate(finishedHtml)));
+		if (!answer.attach(connection, from, locale)) {
+			connection.closeAfter(SseEvents.done(renderLate(finishedHtml, locale)));
 		}
 	}
 
 	/** The answer finished between the look and the attach: async has started, so a failure is only logged. */
-	private static String renderLate(Supplier<String> finishedHtml) {
+	private static String renderLate(Function<Locale, String> finishedHtml, Locale locale) {
 		try {
-			return finishedHtml.get();
+			return finishedHtml.apply(locale);
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not render a finished answer for its stream", ex);

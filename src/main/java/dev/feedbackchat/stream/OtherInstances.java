@@ -16,7 +16,7 @@ import dev.feedbackchat.responder.TokenSink;
 public interface OtherInstances {
 
 	/** What an answer lost with its instance says. */
-	String INTERRUPTED = "The server generating this answer stopped before it was complete. Retry to generate it again.";
+	String INTERRUPTED = "answer.failed.interrupted";
 
 	/** This instance, recorded with every answer it generates. */
 	String self();

@@ -1,5 +1,8 @@
 package dev.feedbackchat.system;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,15 +16,17 @@ class DeniedController {
 
 	private final Rejections rejections;
 
-	DeniedController(Rejections rejections) {
+	private final MessageSource messages;
+
+	DeniedController(Rejections rejections, MessageSource messages) {
 		this.rejections = rejections;
+		this.messages = messages;
 	}
 
 	@RequestMapping(PATH)
 	@HxErrorRegion
-	ModelAndView denied() {
-		return rejections.page(HttpStatus.FORBIDDEN,
-				"This page has expired, so the request was refused. Reload the page and try again.");
+	ModelAndView denied(Locale locale) {
+		return rejections.page(HttpStatus.FORBIDDEN, messages.getMessage("error.denied", null, locale));
 	}
 
 }

@@ -10,6 +10,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -45,7 +46,7 @@ class ErrorHandlingConfiguration {
 	 * with {@link ErrorPageValve}; runs after Spring Boot's own customizer, being ordered later.
 	 */
 	@Bean
-	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> errorPageValve() {
+	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> errorPageValve(MessageSource messages) {
 		return factory -> factory.addContextCustomizers(context -> {
 			Container host = context.getParent();
 			Pipeline pipeline = host.getPipeline();
@@ -54,7 +55,7 @@ class ErrorHandlingConfiguration {
 					pipeline.removeValve(valve);
 				}
 			}
-			pipeline.addValve(new ErrorPageValve(context.getPath()));
+			pipeline.addValve(new ErrorPageValve(context.getPath(), messages));
 			// Tomcat adds a valve of this class when the host starts without one.
 			((StandardHost) host).setErrorReportValveClass(ErrorPageValve.class.getName());
 		});

@@ -2,6 +2,7 @@ package dev.feedbackchat.system;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.connector.Request;
@@ -9,18 +10,23 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
+import org.springframework.context.MessageSource;
+
 /**
  * Tomcat's error report for the errors it answers before the request reaches the app, such as a malformed
  * address ({@code /%}, an encoded slash) or headers too large: instead of Tomcat's page, the app's error page
- * as a static copy (no template can run here) with its short message and {@link SecurityHeaders}. Errors of
- * the app have their page already and are left alone.
+ * as a static copy (no template can run here) with its short message (in the request's language) and
+ * {@link SecurityHeaders}. Errors of the app have their page already and are left alone.
  */
 class ErrorPageValve extends ErrorReportValve {
 
 	private final String contextPath;
 
-	ErrorPageValve(String contextPath) {
+	private final MessageSource messages;
+
+	ErrorPageValve(String contextPath, MessageSource messages) {
 		this.contextPath = contextPath;
+		this.messages = messages;
 	}
 
 	@Override
@@ -40,7 +46,9 @@ class ErrorPageValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write(StaticErrorPage.html(contextPath, StatusMessages.of(status)));
+				Locale locale = StaticErrorPage.locale(request);
+				writer.write(StaticErrorPage.html(contextPath,
+						messages.getMessage(StatusMessages.of(status), null, locale), messages, locale));
 			}
 		}
 		catch (IOException | IllegalStateException ex) {

@@ -2,6 +2,7 @@ package dev.feedbackchat.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import dev.feedbackchat.limits.ClientLimits;
 import dev.feedbackchat.model.Refused;
@@ -14,6 +15,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,10 +35,13 @@ final class NewSessionLimit extends OncePerRequestFilter {
 
 	private final Rejections rejections;
 
-	NewSessionLimit(ClientLimits limits, OtherInstances others, Rejections rejections) {
+	private final MessageSource messages;
+
+	NewSessionLimit(ClientLimits limits, OtherInstances others, Rejections rejections, MessageSource messages) {
 		this.limits = limits;
 		this.others = others;
 		this.rejections = rejections;
+		this.messages = messages;
 	}
 
 	@Override
@@ -84,8 +89,10 @@ final class NewSessionLimit extends OncePerRequestFilter {
 			response.setHeader(HtmxResponseHeader.HX_RESELECT.getValue(), HxErrorRegion.MESSAGE);
 		}
 		response.setContentType("text/html;charset=UTF-8");
-		response.getOutputStream()
-			.write(StaticErrorPage.html(request.getContextPath(), refused.getMessage()).getBytes(StandardCharsets.UTF_8));
+		// Before the DispatcherServlet: no LocaleResolver has run yet.
+		Locale locale = StaticErrorPage.locale(request);
+		String html = StaticErrorPage.html(request.getContextPath(), messages.getMessage(refused, locale), messages, locale);
+		response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

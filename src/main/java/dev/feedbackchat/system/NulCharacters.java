@@ -25,7 +25,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component
 class NulCharacters implements HandlerInterceptor, WebMvcConfigurer {
 
-	static final String MESSAGE = "The request contains a character that is not allowed (such as NUL).";
+	static final String MESSAGE = "refused.request.nul";
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {

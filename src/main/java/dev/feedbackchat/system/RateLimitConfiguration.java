@@ -5,6 +5,7 @@ import dev.feedbackchat.limits.RateLimitProperties;
 import dev.feedbackchat.stream.OtherInstances;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -21,9 +22,9 @@ public class RateLimitConfiguration {
 
 	@Bean
 	FilterRegistrationBean<NewSessionLimit> newSessionLimit(ClientLimits limits, OtherInstances others,
-			Rejections rejections) {
+			Rejections rejections, MessageSource messages) {
 		FilterRegistrationBean<NewSessionLimit> registration = new FilterRegistrationBean<>(
-				new NewSessionLimit(limits, others, rejections));
+				new NewSessionLimit(limits, others, rejections, messages));
 		registration.setOrder(ORDER);
 		return registration;
 	}

@@ -1,5 +1,11 @@
 package dev.feedbackchat.system;
 
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -11,27 +17,46 @@ final class StaticErrorPage {
 	private StaticErrorPage() {
 	}
 
-	/** The markup of templates/error.html as it renders without a model (scripts left out: the page has none). */
-	static String html(String contextPath, String message) {
+	/**
+	 * The language of a request that no LocaleResolver has seen: its Accept-Language, English without one (the
+	 * servlet container would give the JVM's locale), as the app's resolver (spring.web.locale) does.
+	 */
+	static Locale locale(HttpServletRequest request) {
+		return request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? Locale.ENGLISH : request.getLocale();
+	}
+
+	/**
+	 * The markup of templates/error.html as it renders without a model (scripts left out: the page has none), its
+	 * texts in {@code locale}'s language.
+	 *
+	 * @param message the message, already in that language
+	 */
+	static String html(String contextPath, String message, MessageSource messages, Locale locale) {
 		return """
 				<!DOCTYPE html>
-				<html lang="en">
+				<html lang="%3$s">
 				<head>
 				  <meta charset="utf-8">
 				  <meta name="viewport" content="width=device-width, initial-scale=1">
-				  <title>Feedback Chat: error</title>
+				  <title>%4$s</title>
 				  <link rel="icon" href="%1$s/favicon.svg" type="image/svg+xml">
 				  <link rel="stylesheet" href="%1$s/css/chat.css">
 				</head>
 				<body class="error-page">
 				<main>
-				  <h1>Feedback Chat</h1>
+				  <h1>%5$s</h1>
 				  <p class="alert">%2$s</p>
-				  <p><a href="%1$s/">Back to the chat</a></p>
+				  <p><a href="%1$s/">%6$s</a></p>
 				</main>
 				</body>
 				</html>
-				""".formatted(HtmlUtils.htmlEscape(contextPath), HtmlUtils.htmlEscape(message));
+				""".formatted(HtmlUtils.htmlEscape(contextPath), HtmlUtils.htmlEscape(message),
+				HtmlUtils.htmlEscape(locale.toLanguageTag()), text(messages, "page.title.error", locale),
+				text(messages, "app.name", locale), text(messages, "error.back", locale));
+	}
+
+	private static String text(MessageSource messages, String code, Locale locale) {
+		return HtmlUtils.htmlEscape(messages.getMessage(code, null, locale));
 	}
 
 }

@@ -122,7 +122,7 @@ class AdminLocaleTests {
 		assertThat(page.select("#export-sft").attr("title")).startsWith("Unterhaltungen, die mit");
 		assertThat(page.select("header.topbar nav a").eachText()).containsExactly("Übersicht", "Zustellungen",
 				"Protokoll", "Chat");
-		assertThat(page.select("header.topbar button").text()).isEqualTo("Abmelden");
+		assertThat(page.select("header.topbar form[action$=logout] button").text()).isEqualTo("Abmelden");
 
 		String day = D.format(DateTimeFormatter.ofPattern("d. MMM yyyy", Locale.GERMAN));
 		assertThat(day).as("German short months end in a dot, or are short words").matches("\\d{1,2}\\. \\p{L}+\\.? \\d{4}");

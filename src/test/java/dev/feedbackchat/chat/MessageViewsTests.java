@@ -3,6 +3,7 @@ package dev.feedbackchat.chat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,9 +75,12 @@ class MessageViewsTests {
 						new Turn.Origin("test", "model", markdown, "instance"), Instant.now(), 3L),
 				live || rating == null ? Turn.Feedback.NONE : details.of(rating, text));
 
-		assertThat(views.answer(turn, true)).isEqualTo(views.rendered(turn, true));
-		assertThat(views.answer(turn, false)).isEqualTo(views.rendered(turn, false));
-		assertThat(views.prompt(turn)).isEqualTo(views.rendered(turn.prompt()));
+		// Shapes are kept per language: each fills as the template renders it in that language.
+		for (Locale language : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+			assertThat(views.answer(turn, true, language)).isEqualTo(views.rendered(turn, true, language));
+			assertThat(views.answer(turn, false, language)).isEqualTo(views.rendered(turn, false, language));
+			assertThat(views.prompt(turn, language)).isEqualTo(views.rendered(turn.prompt(), language));
+		}
 	}
 
 	/** One per scale for all cases, so that its shapes are filled again and again, as in the app. */
@@ -109,8 +116,8 @@ class MessageViewsTests {
 				siblings, shown);
 
 		for (boolean latest : List.of(true, false)) {
-			String html = views.answer(turn, latest);
-			assertThat(html).isEqualTo(views.rendered(turn, latest));
+			String html = views.answer(turn, latest, Locale.ENGLISH);
+			assertThat(html).isEqualTo(views.rendered(turn, latest, Locale.ENGLISH));
 			Element article = Jsoup.parseBodyFragment(html).selectFirst("article");
 			assertThat(article.select(".sibling-place").text())
 				.isEqualTo(count > 1 && !live ? (shown + 1) + " / " + count : "");
@@ -132,9 +139,19 @@ class MessageViewsTests {
 		SpringTemplateEngine engine = new SpringTemplateEngine();
 		engine.setTemplateResolver(resolver);
 		engine.setEnableSpringELCompiler(true);
+		engine.setMessageSource(messages());
 		return new MessageViews(engine, new FeedbackPolicy(new FeedbackProperties(FeedbackMode.LOCKED, scale)),
 				new MarkdownRenderer(), new ChatProperties(new ChatProperties.Prompt(4000), new ChatProperties.History(200, 20, 10)),
-				"", 1_000_000);
+				messages(), "", 1_000_000);
+	}
+
+	/** The app's bundles, as Spring Boot sets them up (spring.messages.*). */
+	static MessageSource messages() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
 	}
 
 }

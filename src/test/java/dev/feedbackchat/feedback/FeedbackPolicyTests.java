@@ -2,6 +2,7 @@ package dev.feedbackchat.feedback;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import dev.feedbackchat.conversation.Turn;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,7 +53,8 @@ class FeedbackPolicyTests {
 		for (FeedbackMode mode : FeedbackMode.values()) {
 			FeedbackPolicy policy = policy(mode, FeedbackScale.THUMBS);
 			assertThat(policy.widget(turn(status, null, null), true)).isNull();
-			assertThat(policy.refusal(turn(status, null, null), true)).hasValue(refusal);
+			assertThat(policy.refusal(turn(status, null, null), true).map(FeedbackPolicyTests::english))
+				.hasValue(refusal);
 		}
 	}
 
@@ -72,7 +76,7 @@ class FeedbackPolicyTests {
 	void scale(FeedbackScale scale, String labels, String values) {
 		FeedbackWidget widget = policy(FeedbackMode.LOCKED, scale).widget(unrated(), true);
 		assertThat(widget.scale()).isEqualTo(scale.id());
-		assertThat(widget.choices()).extracting(Choice::label).containsExactly(labels.split(", "));
+		assertThat(widget.choices()).extracting(choice -> english(choice.label())).containsExactly(labels.split(", "));
 		assertThat(widget.choices()).extracting(choice -> Integer.toString(choice.value()))
 			.containsExactly(values.split(", "));
 	}
@@ -82,9 +86,11 @@ class FeedbackPolicyTests {
 			"FACES | 1 | Unhappy | Unhappy", "STARS | 3 | 4 stars | 1 star, 2 stars, 3 stars, 4 stars" })
 	void pressedAndLit(FeedbackScale scale, int value, String pressed, String lit) {
 		FeedbackWidget widget = policy(FeedbackMode.LOCKED, scale).widget(rated(value), true);
-		assertThat(widget.choices()).filteredOn(Choice::pressed).extracting(Choice::label).containsExactly(pressed);
-		assertThat(widget.choices()).filteredOn(Choice::lit).extracting(Choice::label).containsExactly(lit.split(", "));
-		assertThat(widget.rated()).isEqualTo(pressed);
+		assertThat(widget.choices()).filteredOn(Choice::pressed).extracting(choice -> english(choice.label()))
+			.containsExactly(pressed);
+		assertThat(widget.choices()).filteredOn(Choice::lit).extracting(choice -> english(choice.label()))
+			.containsExactly(lit.split(", "));
+		assertThat(english(widget.rated())).isEqualTo(pressed);
 	}
 
 	@ParameterizedTest
@@ -92,16 +98,19 @@ class FeedbackPolicyTests {
 			"FACES | 1 | What could be better?", "FACES | 2 | Anything to add?", "STARS | 0 | What could be better?",
 			"STARS | 3 | Anything to add?" })
 	void commentQuestion(FeedbackScale scale, int value, String question) {
-		assertThat(policy(FeedbackMode.LOCKED, scale).widget(rated(value), true).form().question()).isEqualTo(question);
+		assertThat(english(policy(FeedbackMode.LOCKED, scale).widget(rated(value), true).form().question()))
+			.isEqualTo(question);
 	}
 
 	@Test
 	void oneComment() {
 		FeedbackPolicy policy = locked();
-		assertThat(policy.detailsRefusal(unrated(), true)).hasValue("Rate the answer before adding a comment.");
+		assertThat(policy.detailsRefusal(unrated(), true).map(FeedbackPolicyTests::english))
+			.hasValue("Rate the answer before adding a comment.");
 		assertThat(policy.detailsRefusal(rated(1), true)).isEmpty();
 		Turn commented = turn(AnswerStatus.COMPLETE, 1, "Nice");
-		assertThat(policy.detailsRefusal(commented, true)).hasValue("Your feedback on this answer has already been sent.");
+		assertThat(policy.detailsRefusal(commented, true).map(FeedbackPolicyTests::english))
+			.hasValue("Your feedback on this answer has already been sent.");
 		FeedbackWidget widget = policy.widget(commented, true);
 		assertThat(widget.comment()).isEqualTo("Nice");
 		assertThat(widget.form()).isNull();
@@ -116,7 +125,7 @@ class FeedbackPolicyTests {
 	void detailsFormOffersTheReasonsOfTheRatingsSentimentAndACorrectionAfterANegativeOne(FeedbackScale scale, int value,
 			String question, String reasons, boolean correction) {
 		FeedbackWidget.Form form = policy(FeedbackMode.LOCKED, scale).widget(rated(value), true).form();
-		assertThat(form.reasonsQuestion()).isEqualTo(question);
+		assertThat(english(form.reasonsQuestion())).isEqualTo(question);
 		assertThat(form.reasons()).containsExactly(reasons == null ? new String[0] : reasons.split(", "));
 		assertThat(form.correction()).isEqualTo(correction);
 		assertThat(form.correctionMaxLength()).isEqualTo(8000);
@@ -131,7 +140,7 @@ class FeedbackPolicyTests {
 		assertThat(policy.widget(rated(1), true).form().reasons()).containsExactly("Helpful");
 		assertThat(policy.chosenReasons(1, List.of())).isEmpty();
 		assertThatThrownBy(() -> policy.chosenReasons(0, List.of("Helpful")))
-			.hasMessage("That reason does not go with your rating.");
+			.hasMessage("refused.feedback.reasonNotForRating");
 	}
 
 	@Test
@@ -141,9 +150,9 @@ class FeedbackPolicyTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "0 | Helpful | That reason does not go with your rating.",
-			"1 | Too long | That reason does not go with your rating.", "0 | too long | Choose reasons from those offered.",
-			"1 | '' | Choose reasons from those offered." })
+	@CsvSource(delimiter = '|', value = { "0 | Helpful | refused.feedback.reasonNotForRating",
+			"1 | Too long | refused.feedback.reasonNotForRating", "0 | too long | refused.feedback.reasonNotOffered",
+			"1 | '' | refused.feedback.reasonNotOffered" })
 	void reasonsNotOfferedAfterTheRatingAreRefused(int value, String reason, String message) {
 		assertThatThrownBy(() -> locked().chosenReasons(value, List.of(reason))).isInstanceOfSatisfying(Refused.class,
 				refused -> {
@@ -158,7 +167,8 @@ class FeedbackPolicyTests {
 		for (Turn.Feedback sent : List.of(new Turn.Feedback(0, null, List.of("Other"), null),
 				new Turn.Feedback(0, null, List.of(), "Better"), new Turn.Feedback(0, "Nice", List.of(), null))) {
 			Turn turn = rated(0).withFeedback(sent);
-			assertThat(policy.detailsRefusal(turn, true)).hasValue("Your feedback on this answer has already been sent.");
+			assertThat(policy.detailsRefusal(turn, true).map(FeedbackPolicyTests::english))
+				.hasValue("Your feedback on this answer has already been sent.");
 			FeedbackWidget widget = policy.widget(turn, true);
 			assertThat(widget.form()).isNull();
 			assertThat(widget.reasons()).isEqualTo(sent.reasons());
@@ -176,7 +186,8 @@ class FeedbackPolicyTests {
 			assertThat(policy.refusal(rated(1), true)).isEmpty();
 		}
 		else {
-			assertThat(policy.refusal(rated(1), true)).hasValue("This answer has already been rated.");
+			assertThat(policy.refusal(rated(1), true).map(FeedbackPolicyTests::english))
+				.hasValue("This answer has already been rated.");
 		}
 	}
 
@@ -197,13 +208,28 @@ class FeedbackPolicyTests {
 		FeedbackWidget older = policy.widget(unrated(), false);
 		assertThat(older.buttons()).isFalse();
 		assertThat(older.rated()).isNull();
-		assertThat(policy.refusal(unrated(), false)).hasValue("Only the latest answer can be rated.");
+		assertThat(policy.refusal(unrated(), false).map(FeedbackPolicyTests::english))
+			.hasValue("Only the latest answer can be rated.");
 
 		FeedbackWidget olderRated = policy.widget(rated(1), false);
 		assertThat(olderRated.buttons()).isFalse();
-		assertThat(olderRated.rated()).isEqualTo("Thumbs up");
+		assertThat(english(olderRated.rated())).isEqualTo("Thumbs up");
 		assertThat(olderRated.form()).isNull();
-		assertThat(policy.detailsRefusal(rated(1), false)).hasValue("Only the latest answer can get a comment.");
+		assertThat(policy.detailsRefusal(rated(1), false).map(FeedbackPolicyTests::english))
+			.hasValue("Only the latest answer can get a comment.");
+	}
+
+	/** A message code's English text (messages.properties). */
+	static String english(String code) {
+		return ENGLISH.getMessage(code, null, Locale.ENGLISH);
+	}
+
+	static final ResourceBundleMessageSource ENGLISH = new ResourceBundleMessageSource();
+
+	static {
+		ENGLISH.setBasename("messages");
+		ENGLISH.setDefaultEncoding("UTF-8");
+		ENGLISH.setFallbackToSystemLocale(false);
 	}
 
 }

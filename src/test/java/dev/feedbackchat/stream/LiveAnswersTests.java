@@ -33,7 +33,7 @@ class LiveAnswersTests {
 		return NOTHING_TO_CANCEL;
 	};
 
-	static final Finisher RECORDED = ended -> new Finished(ended, "<p>done</p>");
+	static final Finisher RECORDED = ended -> Finished.of(ended, "<p>done</p>");
 
 	static LiveAnswers answers(Duration retention) {
 		return new LiveAnswers(Runnable::run,
@@ -80,7 +80,7 @@ class LiveAnswersTests {
 		answers.start(id, INSTANT, ended -> {
 			throw new IllegalStateException("database down");
 		});
-		assertProgress(answers, id, "cba", AnswerStatus.FAILED, "This answer could not be saved, so it cannot be rated.");
+		assertProgress(answers, id, "cba", AnswerStatus.FAILED, LiveAnswer.NOT_SAVED);
 	}
 
 	@Test
@@ -97,7 +97,7 @@ class LiveAnswersTests {
 		List<AnswerProgress> recorded = new ArrayList<>();
 		answers.start(UUID.randomUUID(), INSTANT, ended -> {
 			recorded.add(ended);
-			return new Finished(ended, "");
+			return Finished.of(ended, "");
 		});
 		assertThat(recorded).singleElement().satisfies(ended -> {
 			assertThat(ended.text()).isEqualTo("cba");

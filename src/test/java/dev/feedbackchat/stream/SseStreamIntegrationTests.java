@@ -52,7 +52,7 @@ class SseStreamIntegrationTests {
 		@GetMapping("/test/stream/{id}")
 		void stream(@PathVariable UUID id, @RequestParam(defaultValue = "0") int from, HttpServletRequest request,
 				HttpServletResponse response) throws IOException {
-			answers.stream(id, from, Slot.NONE, request, response, () -> FINISHED);
+			answers.stream(id, from, Slot.NONE, request, response, locale -> FINISHED);
 		}
 
 	}
@@ -72,7 +72,7 @@ class SseStreamIntegrationTests {
 			sink.set(s);
 			return () -> {
 			};
-		}, ended -> new Finished(ended, closingHtml));
+		}, ended -> Finished.of(ended, closingHtml));
 		return sink.get();
 	}
 

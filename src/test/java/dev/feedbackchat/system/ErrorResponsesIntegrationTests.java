@@ -3,6 +3,7 @@ package dev.feedbackchat.system;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import dev.feedbackchat.RawHttp;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,6 +52,9 @@ class ErrorResponsesIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MessageSource messages;
 
 	@Autowired
 	MeterRegistry meters;
@@ -109,7 +114,7 @@ class ErrorResponsesIntegrationTests {
 		assertThat(response.header("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
 		Document page = Jsoup.parse(response.body());
 		assertThat(page.select("h1").text()).isEqualTo("Feedback Chat");
-		assertThat(page.select("p.alert").text()).isEqualTo(message != null ? message : StatusMessages.of(status));
+		assertThat(page.select("p.alert").text()).isEqualTo(message != null ? message : messages.getMessage(StatusMessages.of(status), null, Locale.ENGLISH));
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\"status\"");
 
 		if (reachesApp) {

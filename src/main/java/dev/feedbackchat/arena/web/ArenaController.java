@@ -1,6 +1,7 @@
 package dev.feedbackchat.arena.web;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.UUID;
 
 import dev.feedbackchat.arena.BattleState;
@@ -46,9 +47,9 @@ class ArenaController {
 	}
 
 	@GetMapping("/arena")
-	String page(HttpSession session, Model model) {
+	String page(HttpSession session, Locale locale, Model model) {
 		BattleState battle = battles.current(session).orElse(null);
-		model.addAttribute("battleHtml", views.battle(battle));
+		model.addAttribute("battleHtml", views.battle(battle, locale));
 		model.addAttribute("streaming", battle != null && !battle.finished());
 		return "arena/page";
 	}
@@ -56,8 +57,8 @@ class ArenaController {
 	@HxRequest
 	@PostMapping("/arena/battles")
 	ResponseEntity<String> start(@RequestParam(defaultValue = "") String prompt, HttpSession session,
-			HttpServletRequest request) {
-		return html(HttpStatus.OK, views.started(battles.start(session, request.getRemoteAddr(), prompt)));
+			HttpServletRequest request, Locale locale) {
+		return html(HttpStatus.OK, views.started(battles.start(session, request.getRemoteAddr(), prompt), locale));
 	}
 
 	@PostMapping("/arena/battles")
@@ -92,21 +93,21 @@ class ArenaController {
 	@HxRequest
 	@PostMapping("/arena/{id}/vote")
 	ResponseEntity<String> vote(@PathVariable UUID id, @RequestParam(defaultValue = "") String outcome,
-			HttpSession session) {
+			HttpSession session, Locale locale) {
 		Battles.Voted voted = battles.vote(session, id, outcome);
-		return html(voted.stored() ? HttpStatus.OK : HttpStatus.CONFLICT, views.voted(voted));
+		return html(voted.stored() ? HttpStatus.OK : HttpStatus.CONFLICT, views.voted(voted, locale));
 	}
 
 	@PostMapping("/arena/{id}/vote")
 	String voteWithoutJs(@PathVariable UUID id, @RequestParam(defaultValue = "") String outcome, HttpSession session) {
 		if (!battles.vote(session, id, outcome).stored()) {
-			throw Refused.conflict("This battle already has a vote. Send a prompt for a new battle.");
+			throw Refused.conflict("refused.arena.alreadyVoted");
 		}
 		return ARENA;
 	}
 
 	private static Side side(String id) {
-		return Side.of(id).orElseThrow(() -> Refused.notFound("There is no such answer in this battle."));
+		return Side.of(id).orElseThrow(() -> Refused.notFound("refused.arena.noSuchSide"));
 	}
 
 	private static ResponseEntity<String> html(HttpStatus status, String body) {

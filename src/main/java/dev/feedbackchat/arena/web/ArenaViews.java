@@ -15,17 +15,19 @@ import dev.feedbackchat.arena.Outcome;
 import dev.feedbackchat.arena.Side;
 import dev.feedbackchat.chat.MarkdownRenderer;
 import dev.feedbackchat.model.AnswerStatus;
+import dev.feedbackchat.model.FailureMessage;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * The arena's HTML, rendered off any request (a stream's closing event is rendered on the finisher): links are
  * built from the context path, and forms post through the page's hidden form {@code post}, which holds the CSRF
- * token. A contender's name appears only once the battle has a vote.
+ * token. A contender's name appears only once the battle has a vote. Texts are in the given locale's language.
  */
 @Component
 @ConditionalOnProperty(name = "chat.arena.enabled", havingValue = "true")
@@ -37,10 +39,13 @@ class ArenaViews implements BattleViews {
 
 	private final Contenders contenders;
 
+	private final MessageSource messages;
+
 	private final String root;
 
-	ArenaViews(ITemplateEngine templates, MarkdownRenderer markdown, Contenders contenders,
+	ArenaViews(ITemplateEngine templates, MarkdownRenderer markdown, Contenders contenders, MessageSource messages,
 			@Value("${server.servlet.context-path:}") String root) {
+		this.messages = messages;
 		this.templates = templates;
 		this.markdown = markdown;
 		this.contenders = contenders;
@@ -48,73 +53,76 @@ class ArenaViews implements BattleViews {
 	}
 
 	/** The battle section of the page; {@code null} renders the empty one that invites a prompt. */
-	String battle(BattleState battle) {
-		return render("battle", battle == null ? Map.of() : Map.of("battle", view(battle)));
+	String battle(BattleState battle, Locale locale) {
+		return render("battle", battle == null ? Map.of() : Map.of("battle", view(battle, locale)), locale);
 	}
 
 	/** A battle just started: it replaces the page's battle, and the prompt box waits until both answers end. */
-	String started(BattleState battle) {
-		return battle(battle) + composer(true) + error(null) + announcer(null);
+	String started(BattleState battle, Locale locale) {
+		return battle(battle, locale) + composer(true, locale) + error(null, locale) + announcer(null, locale);
 	}
 
 	/** The battle after a vote; a refused vote says so in the error region, a stored one clears it. */
-	String voted(Battles.Voted voted) {
-		return battle(voted.battle())
-				+ error(voted.stored() ? null : "This battle already has a vote: the one shown. Send a prompt for a new battle.");
+	String voted(Battles.Voted voted, Locale locale) {
+		return battle(voted.battle(), locale) + error(voted.stored() ? null
+				: messages.getMessage("refused.arena.votedShown", null, locale), locale);
 	}
 
 	@Override
-	public String closing(BattleState battle, Side side) {
-		BattleView view = view(battle);
-		String html = render("side", Map.of("battle", view, "side", view.sides().get(side.ordinal())));
+	public String closing(BattleState battle, Side side, Locale locale) {
+		BattleView view = view(battle, locale);
+		String html = render("side", Map.of("battle", view, "side", view.sides().get(side.ordinal())), locale);
 		if (battle.finished()) {
 			// One announcement for the two answers, when the second has ended.
-			html += render("vote", Map.of("battle", view, "oob", true)) + composer(false)
-					+ announcer("a11y.arena.finished");
+			html += render("vote", Map.of("battle", view, "oob", true), locale) + composer(false, locale)
+					+ announcer("a11y.arena.finished", locale);
 		}
 		return html;
 	}
 
-	private String composer(boolean streaming) {
-		Context context = context(Map.of("streaming", streaming, "oob", true));
+	private String composer(boolean streaming, Locale locale) {
+		Context context = context(Map.of("streaming", streaming, "oob", true), locale);
 		return templates.process("chat/composer", Set.of("fields"), context);
 	}
 
-	private String error(String message) {
+	private String error(String message, Locale locale) {
 		Map<String, Object> variables = new java.util.HashMap<>();
 		variables.put("oob", true);
 		variables.put("message", message);
-		return templates.process("fragments/error", Set.of("region"), context(variables));
+		return templates.process("fragments/error", Set.of("region"), context(variables, locale));
 	}
 
 	/** The page's announcer (fragments/status) out of band: saying the message of {@code key}, or cleared. */
-	private String announcer(String key) {
+	private String announcer(String key, Locale locale) {
 		Map<String, Object> variables = new java.util.HashMap<>();
 		variables.put("oob", true);
 		variables.put("announce", key);
-		return templates.process("fragments/status", Set.of("region"), context(variables));
+		return templates.process("fragments/status", Set.of("region"), context(variables, locale));
 	}
 
-	private String render(String fragment, Map<String, Object> variables) {
-		return templates.process("arena/battle", Set.of(fragment), context(variables));
+	private String render(String fragment, Map<String, Object> variables, Locale locale) {
+		return templates.process("arena/battle", Set.of(fragment), context(variables, locale));
 	}
 
-	private Context context(Map<String, Object> variables) {
-		Context context = new Context(Locale.ENGLISH);
+	private Context context(Map<String, Object> variables, Locale locale) {
+		Context context = new Context(locale);
 		context.setVariables(variables);
 		context.setVariable("root", root);
 		return context;
 	}
 
-	BattleView view(BattleState battle) {
+	/** The battle as the page shows it; a failed answer's message (a code, or stored text) in {@code locale}'s. */
+	BattleView view(BattleState battle, Locale locale) {
 		List<SideView> sides = new ArrayList<>();
 		for (Side side : Side.values()) {
 			BattleState.Answer answer = battle.answer(side);
 			boolean live = answer.status() == AnswerStatus.GENERATING;
 			String html = !live && contenders.writesMarkdown(battle.contender(side)) ? markdown.html(answer.text()) : null;
-			sides.add(new SideView(side.id(), side.label(), answer.text(), html, live,
+			String error = answer.error() == null ? null
+					: messages.getMessage(FailureMessage.parse(answer.error()), locale);
+			sides.add(new SideView(side.id(), "arena.side." + side.id(), answer.text(), html, live,
 					answer.text().codePointCount(0, answer.text().length()), answer.status() == AnswerStatus.STOPPED,
-					answer.status() == AnswerStatus.FAILED, answer.error(),
+					answer.status() == AnswerStatus.FAILED, error,
 					battle.voted() ? battle.contender(side) : null, battle.voted() && won(battle.vote(), side)));
 		}
 		String state = battle.voted() ? "voted" : battle.failed() && battle.finished() ? "failed"
@@ -131,20 +139,16 @@ class ArenaViews implements BattleViews {
 		return (vote == Outcome.A_WINS && side == Side.A) || (vote == Outcome.B_WINS && side == Side.B);
 	}
 
+	/** The message code of an outcome's label ("A is better"). */
 	static String label(Outcome outcome) {
-		return switch (outcome) {
-			case A_WINS -> "A is better";
-			case B_WINS -> "B is better";
-			case TIE -> "Tie";
-			case BOTH_BAD -> "Both are bad";
-		};
+		return "arena.outcome." + outcome.id();
 	}
 
 	/**
 	 * A battle as the page shows it.
 	 *
 	 * @param state waiting (an answer is streaming), open (vote now), failed (cannot be voted on), voted
-	 * @param voted the label of the stored vote, {@code null} before it
+	 * @param voted the message code of the stored vote's label, {@code null} before it
 	 */
 	record BattleView(UUID id, String prompt, List<SideView> sides, String state, List<Choice> choices, String voted) {
 
@@ -156,6 +160,7 @@ class ArenaViews implements BattleViews {
 	/**
 	 * One side.
 	 *
+	 * @param label     the message code of its name ("Assistant A")
 	 * @param html      the finished answer as rendered Markdown, or {@code null} to show {@code text} as text
 	 * @param from      code points the page already shows (where its stream starts)
 	 * @param contender the name, only after the vote
@@ -165,6 +170,7 @@ class ArenaViews implements BattleViews {
 			boolean failed, String error, String contender, boolean winner) {
 	}
 
+	/** @param label the message code of its label */
 	record Choice(String value, String label, boolean pressed) {
 	}
 }

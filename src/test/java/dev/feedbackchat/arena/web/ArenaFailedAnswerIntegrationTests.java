@@ -3,6 +3,7 @@ package dev.feedbackchat.arena.web;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import dev.feedbackchat.arena.ArenaRecord;
 import dev.feedbackchat.arena.BattleState;
 import dev.feedbackchat.arena.Side;
 import dev.feedbackchat.model.AnswerStatus;
+import dev.feedbackchat.model.FailureMessage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,6 +57,9 @@ class ArenaFailedAnswerIntegrationTests {
 	@Autowired
 	ArenaRecord record;
 
+	@Autowired
+	MessageSource messages;
+
 	@Test
 	void aBattleWithAFailedAnswerShowsWhyAndCannotBeVotedOn() throws Exception {
 		HttpChat chat = new HttpChat(port);
@@ -70,7 +76,10 @@ class ArenaFailedAnswerIntegrationTests {
 		assertThat(battle.answer(failed.other()).status()).isEqualTo(AnswerStatus.COMPLETE);
 
 		Document page = Jsoup.parse(chat.get("/arena").body());
-		assertThat(page.selectFirst("#side-" + failed.id() + " .alert").text()).isEqualTo(battle.answer(failed).error());
+		// Stored as a code and its arguments, shown in the page's language.
+		assertThat(page.selectFirst("#side-" + failed.id() + " .alert").text())
+			.isEqualTo(messages.getMessage(FailureMessage.parse(battle.answer(failed).error()), Locale.ENGLISH))
+			.startsWith("Could not connect to the model server at http://");
 		assertThat(page.select(".vote-button")).isEmpty();
 		assertThat(page.selectFirst("#arena-vote").text()).contains("cannot be voted on");
 		assertThat(page.outerHtml()).doesNotContain("Offline model").doesNotContain("Echo<");
