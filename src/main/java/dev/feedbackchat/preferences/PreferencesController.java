@@ -1,19 +1,17 @@
 package dev.feedbackchat.preferences;
 
-import java.util.Locale;
 import java.util.Optional;
 
+import dev.feedbackchat.model.Refused;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The header's form: saves the language and theme in their cookies and goes back to the page it came from (303,
@@ -24,12 +22,6 @@ class PreferencesController {
 
 	static final String PATH = "/preferences";
 
-	private final MessageSource messages;
-
-	PreferencesController(MessageSource messages) {
-		this.messages = messages;
-	}
-
 	/**
 	 * @param lang {@code en} or {@code de}
 	 * @param theme {@code system} (clears the cookie), {@code light} or {@code dark}
@@ -39,15 +31,14 @@ class PreferencesController {
 	ResponseEntity<Void> save(@RequestParam(name = "lang", required = false) String lang,
 			@RequestParam(name = "theme", required = false) String theme,
 			@RequestParam(name = "return", required = false) String returnTo, HttpServletRequest request,
-			HttpServletResponse response, Locale locale) {
+			HttpServletResponse response) {
 		String back = LocalPath.of(returnTo).orElse("/");
 		Optional<Language> language = Language.of(lang);
 		Optional<Theme> chosen = Theme.of(theme);
 		if (language.isEmpty() || chosen.isEmpty()) {
 			// The error page's own form goes back where this one would have.
 			request.setAttribute(PreferencesFilter.RETURN_TO, back);
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					messages.getMessage("preferences.invalid", null, locale));
+			throw Refused.invalid("preferences.invalid");
 		}
 		PreferenceCookies.setLanguage(request, response, language.get());
 		PreferenceCookies.setTheme(request, response, chosen.get());

@@ -118,7 +118,7 @@ class PreferencesTests {
 			.andExpect(status().isBadRequest())
 			.andReturn();
 		assertThat(Jsoup.parse(result.getResponse().getContentAsString()).select(".alert").text())
-			.startsWith("Wählen Sie English oder Deutsch");
+			.startsWith("Wähle English oder Deutsch");
 	}
 
 	@Test
