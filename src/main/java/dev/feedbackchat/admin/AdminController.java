@@ -87,7 +87,7 @@ class AdminController {
 		}
 		catch (InvalidFilterException ex) {
 			result.setStatus(HttpStatus.BAD_REQUEST);
-			return result.addObject("error", ex.text(messages, locale));
+			return result.addObject("error", messages.getMessage(ex, locale));
 		}
 		Localized texts = new Localized(messages, locale);
 		Chart.Days days = Chart.range(filter, LocalDate.now(ZoneOffset.UTC));

@@ -1,35 +1,16 @@
 package dev.feedbackchat.admin;
 
-import java.util.Locale;
-
-import org.springframework.context.MessageSource;
+import dev.feedbackchat.model.Refused;
 
 /**
  * A filter parameter that cannot be read: a message code (under {@code admin.filter.invalid.}) and its arguments,
- * saying what a good value looks like, resolved in the request's locale where it is answered (the dashboard puts it
- * where the results would be, {@link InvalidFilterAdvice} shows the error page). Not a {@code Refused}: the admin
- * answers its own, in the admin's words.
+ * saying what a good value looks like. The dashboard shows it where its results would be; elsewhere (exports, the
+ * audit log) the one advice answers it like every refusal.
  */
-class InvalidFilterException extends RuntimeException {
-
-	private static final long serialVersionUID = 1L;
-
-	private final String code;
-
-	private final transient Object[] args;
+class InvalidFilterException extends Refused {
 
 	InvalidFilterException(String code, Object... args) {
-		super(code, null, false, false);
-		this.code = code;
-		this.args = args.clone();
-	}
-
-	String code() {
-		return code;
-	}
-
-	String text(MessageSource messages, Locale locale) {
-		return messages.getMessage(code, args, locale);
+		super(Reason.INVALID, code, args);
 	}
 
 }
