@@ -37,6 +37,7 @@ class KeyboardBrowserTests {
 			const tag = e.tagName.toLowerCase();
 			if (e.id === 'prompt' || e.id === 'scroller' || e.id === 'delete-chat') return tag + '#' + e.id;
 			if (tag === 'textarea') return 'textarea[' + e.name + ']';
+			if (tag === 'select') return 'select#' + e.id;
 			if (e.matches('button.chip')) return 'chip:' + e.textContent.trim();
 			if (e.matches('article.message')) return 'article.' + (e.matches('.assistant') ? 'assistant' : 'user')
 			    + (e.hasAttribute('aria-busy') ? '[busy]' : '');
@@ -88,7 +89,8 @@ class KeyboardBrowserTests {
 		waitFor(driver).until(d -> "textarea#prompt".equals(focused()));
 
 		// Tab goes round the page in reading order, every stop with a visible focus, and comes back: no trap.
-		assertThat(tabRound()).containsExactly("button:Send", "a#delete-chat", "button:New chat", "main#scroller",
+		assertThat(tabRound()).containsExactly("button:Send", "a#delete-chat", "button:New chat",
+				"select#preferences-lang", "select#preferences-theme", "button:Apply", "main#scroller",
 				"button:Regenerate", "button:Thumbs up", "button:Thumbs down", "textarea#prompt");
 
 		// Shift+Tab goes back: to Thumbs up. Space rates; the focus goes on to the details it asks for.
@@ -131,7 +133,8 @@ class KeyboardBrowserTests {
 		keys(Keys.ENTER);
 		waitFor(driver).until(d -> !d.findElements(By.cssSelector("#messages .siblings")).isEmpty());
 		waitFor(driver).until(d -> "textarea#prompt".equals(focused()));
-		assertThat(tabRound()).containsExactly("button:Send", "a#delete-chat", "button:New chat", "main#scroller",
+		assertThat(tabRound()).containsExactly("button:Send", "a#delete-chat", "button:New chat",
+				"select#preferences-lang", "select#preferences-theme", "button:Apply", "main#scroller",
 				"button:Previous answer", "button:Regenerate", "button:Thumbs up", "button:Thumbs down", "textarea#prompt");
 
 		// The switcher: Previous with Space shows the first answer; the focus moves to Next, as Previous is disabled.

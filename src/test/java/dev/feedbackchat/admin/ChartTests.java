@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import dev.feedbackchat.TestMessages;
 import dev.feedbackchat.admin.Chart.Day;
 import dev.feedbackchat.admin.Chart.GridLine;
 import dev.feedbackchat.admin.Chart.Segment;

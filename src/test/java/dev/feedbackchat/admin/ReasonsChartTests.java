@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.feedbackchat.TestMessages;
 import dev.feedbackchat.admin.RatedAnswers.ReasonCount;
 import dev.feedbackchat.model.Sentiment;
 import org.junit.jupiter.api.Test;

@@ -26,6 +26,7 @@ import dev.feedbackchat.FeedbackChatApplication;
 import dev.feedbackchat.HttpChat;
 import dev.feedbackchat.HttpChat.EventStream;
 import dev.feedbackchat.HttpChat.SseEvent;
+import dev.feedbackchat.TestMessages;
 import dev.feedbackchat.responder.FakeOpenAiServer;
 import dev.feedbackchat.store.EmbeddedPostgresServer;
 import dev.feedbackchat.stream.OtherInstances;
@@ -381,7 +382,7 @@ class ClusterIntegrationTests {
 				List<SseEvent> rest = viaSurvivor.readAll(id, lastEventId);
 				assertThat(rest).extracting(SseEvent::name).endsWith("done");
 				Element interrupted = HttpChat.finished(rest);
-				assertThat(interrupted.selectFirst(".alert").text()).isEqualTo(OtherInstances.INTERRUPTED);
+				assertThat(interrupted.selectFirst(".alert").text()).isEqualTo(TestMessages.english(OtherInstances.INTERRUPTED));
 				assertThat(interrupted.select("button.retry-button")).hasSize(1);
 				assertThat(interrupted.select("button[aria-label='Thumbs up']")).isEmpty();
 

@@ -2,9 +2,9 @@ package dev.feedbackchat.feedback;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
+import dev.feedbackchat.TestMessages;
 import dev.feedbackchat.conversation.Turn;
 import dev.feedbackchat.feedback.FeedbackWidget.Choice;
 import dev.feedbackchat.model.AnswerStatus;
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -219,17 +217,8 @@ class FeedbackPolicyTests {
 			.hasValue("Only the latest answer can get a comment.");
 	}
 
-	/** A message code's English text (messages.properties). */
 	static String english(String code) {
-		return ENGLISH.getMessage(code, null, Locale.ENGLISH);
-	}
-
-	static final ResourceBundleMessageSource ENGLISH = new ResourceBundleMessageSource();
-
-	static {
-		ENGLISH.setBasename("messages");
-		ENGLISH.setDefaultEncoding("UTF-8");
-		ENGLISH.setFallbackToSystemLocale(false);
+		return TestMessages.english(code);
 	}
 
 }
