@@ -43,6 +43,9 @@ public record Browser(WebDriver driver, ChromeDriverService service, Path profil
 
 	public static final Duration TIMEOUT = Duration.ofSeconds(15);
 
+	/** The Chromium switch for a browser without JavaScript, for the no-script fallbacks. */
+	public static final String NO_JAVASCRIPT = "--blink-settings=scriptEnabled=false";
+
 	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
 	private static final String CHROMIUM = "/usr/bin/chromium";
