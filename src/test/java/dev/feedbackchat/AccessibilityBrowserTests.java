@@ -5,7 +5,6 @@ import static dev.feedbackchat.Browser.js;
 import static dev.feedbackchat.Browser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,10 +17,8 @@ import java.util.UUID;
 import dev.feedbackchat.admin.Seeder;
 import dev.feedbackchat.admin.Seeder.Seed;
 import dev.feedbackchat.model.FeedbackScale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -42,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "chat.arena.enabled=true", "chat.history.page-size=4" })
+@ExtendWith(Chromium.class)
 class AccessibilityBrowserTests {
 
 	/** A width and a colour scheme. */
@@ -66,29 +64,15 @@ class AccessibilityBrowserTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	private Browser browser;
-
-	private WebDriver driver;
+	private final WebDriver driver;
 
 	/** The violations found so far, each under its state and look. */
 	private final List<String> found = new ArrayList<>();
 
 	private final List<String> checked = new ArrayList<>();
 
-	@BeforeAll
-	static void requireChromium() {
-		Browser.requireChromium();
-	}
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		browser = Browser.start();
-		driver = browser.driver();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		browser.close();
+	AccessibilityBrowserTests(WebDriver driver) {
+		this.driver = driver;
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.feedbackchat;
 
+import static dev.feedbackchat.Browser.NO_JAVASCRIPT;
 import static dev.feedbackchat.Browser.PROMPT;
 import static dev.feedbackchat.Browser.TIMEOUT;
 import static dev.feedbackchat.Browser.assertCleanConsole;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +32,9 @@ import dev.feedbackchat.arena.Outcome;
 import dev.feedbackchat.arena.Standing;
 import dev.feedbackchat.responder.EchoResponder;
 import dev.feedbackchat.responder.Responders;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
@@ -55,6 +54,7 @@ import org.springframework.test.context.TestPropertySource;
  * target/arena-leaderboard.png, of which docs/ has copies, and both at 360 px wide (*-360.png).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chat.arena.enabled=true")
+@ExtendWith(Chromium.class)
 class ArenaBrowserTests {
 
 	private static final List<String> NAMES = ArenaProperties.DEMO_CONTENDERS;
@@ -78,25 +78,11 @@ class ArenaBrowserTests {
 	@Autowired
 	private ArenaLeaderboard leaderboard;
 
-	/** Every driver a test opened, each with its own profile; all quit after the test. */
-	private final List<Browser> browsers = new ArrayList<>();
-
-	@BeforeAll
-	static void requireChromium() {
-		Browser.requireChromium();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		browsers.forEach(Browser::close);
-		browsers.clear();
-	}
-
 	@Test
-	void bothAnswersStreamSideBySideNamelessUntilTheVoteThenTheNamesAndTheLeaderboardShowIt() throws IOException {
+	void bothAnswersStreamSideBySideNamelessUntilTheVoteThenTheNamesAndTheLeaderboardShowIt(WebDriver driver)
+			throws IOException {
 		// The other test of this context votes a tie between the same two: counts are compared with before.
 		Leaderboard before = leaderboard.current();
-		WebDriver driver = newBrowser();
 		openArena(driver, port);
 		Browser.requests(driver);
 		// About 70 characters each, one per 20 ms (chat.echo.delay): both are seen partway.
@@ -208,8 +194,9 @@ class ArenaBrowserTests {
 	}
 
 	@Test
-	void withoutJavaScriptTheBattleIsFormsAndThePageRefreshesItselfWhileTheAnswersStream() throws IOException {
-		WebDriver noScript = newBrowser("--blink-settings=scriptEnabled=false");
+	void withoutJavaScriptTheBattleIsFormsAndThePageRefreshesItselfWhileTheAnswersStream(Browsers browsers)
+			throws IOException {
+		WebDriver noScript = browsers.start(NO_JAVASCRIPT);
 		noScript.get("http://localhost:" + port + "/arena");
 		// About 150 characters, 3 s: a refresh or two come while both are partway.
 		String prompt = "No scripts in this browser, so the page reloads itself every second while the two answers are typed.";
@@ -275,7 +262,7 @@ class ArenaBrowserTests {
 		private ArenaLeaderboard simulatedLeaderboard;
 
 		@Test
-		void theLeaderboardRanksFourContendersWithIntervalsAndWinRates() throws IOException {
+		void theLeaderboardRanksFourContendersWithIntervalsAndWinRates(Browsers browsers) throws IOException {
 			List<String> names = List.copyOf(TRUE_RATINGS.keySet());
 			Random random = new Random(14);
 			for (int i = 0; i < BATTLES; i++) {
@@ -289,7 +276,7 @@ class ArenaBrowserTests {
 				record.finishAnswer(id, false, "An answer of " + b, "complete");
 				assertThat(simulatedLeaderboard.vote(id, simulatedOutcome(random, a, b))).isTrue();
 			}
-			WebDriver driver = newBrowser();
+			WebDriver driver = browsers.start();
 
 			driver.get("http://localhost:" + simulatedPort + "/arena/leaderboard");
 
@@ -424,12 +411,6 @@ class ArenaBrowserTests {
 	/** For watching both answers grow (one character per 20 ms): poll as often as a WebDriver round trip allows. */
 	private static org.awaitility.core.ConditionFactory pollFast() {
 		return await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
-	}
-
-	private WebDriver newBrowser(String... arguments) throws IOException {
-		Browser browser = Browser.start(null, arguments);
-		browsers.add(browser);
-		return browser.driver();
 	}
 
 }

@@ -35,13 +35,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One headless Chromium with its own fresh profile (so its own cookies and session) and its own chromedriver,
  * for the browser suites. Uses Debian's chromium and chromedriver; Selenium never downloads a browser or
- * driver. Without /usr/bin/chromedriver the suites fail rather than skip: CI installs it.
+ * driver. Without /usr/bin/chromedriver the suites fail rather than skip: CI installs it. Test classes get theirs
+ * from {@link Chromium}, which also closes them.
  */
 public record Browser(WebDriver driver, ChromeDriverService service, Path profile) {
 
 	public static final String PROMPT = "#prompt";
 
 	public static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	/** The Chromium switch for a browser without JavaScript, for the no-script fallbacks. */
+	public static final String NO_JAVASCRIPT = "--blink-settings=scriptEnabled=false";
 
 	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 

@@ -1,5 +1,6 @@
 package dev.feedbackchat;
 
+import static dev.feedbackchat.Browser.NO_JAVASCRIPT;
 import static dev.feedbackchat.Browser.PROMPT;
 import static dev.feedbackchat.Browser.TIMEOUT;
 import static dev.feedbackchat.Browser.assertCleanConsole;
@@ -14,15 +15,12 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -39,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * survives a reload, each in a {@link Browser} of its own.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chat.history.page-size=4")
+@ExtendWith(Chromium.class)
 class ChatBrowserTests {
 
 	private static final String ASSISTANT_CONTENT = "#messages article.message.assistant .content";
@@ -48,27 +47,10 @@ class ChatBrowserTests {
 	@LocalServerPort
 	private int port;
 
-	/** Every driver a test opened, each with its own profile; all quit after the test. */
-	private final List<Browser> browsers = new ArrayList<>();
+	private final WebDriver driver;
 
-	private WebDriver driver;
-
-	@BeforeAll
-	static void requireChromium() {
-		Browser.requireChromium();
-	}
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		driver = newBrowser();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		for (Browser browser : browsers) {
-			browser.close();
-		}
-		browsers.clear();
+	ChatBrowserTests(WebDriver driver) {
+		this.driver = driver;
 	}
 
 	@Test
@@ -204,12 +186,12 @@ class ChatBrowserTests {
 	}
 
 	@Test
-	void anotherBrowserSessionSeesAnEmptyChat() throws IOException {
+	void anotherBrowserSessionSeesAnEmptyChat(Browsers browsers) throws IOException {
 		openChat(driver);
 		send(driver, "only mine");
 		awaitText(driver, ASSISTANT_CONTENT, "You said, \"only mine\" ...interesting.");
 
-		WebDriver other = newBrowser();
+		WebDriver other = browsers.start();
 		openChat(other);
 
 		assertThat(other.findElements(By.cssSelector("#messages article.message"))).isEmpty();
@@ -372,8 +354,9 @@ class ChatBrowserTests {
 	}
 
 	@Test
-	void withoutJavaScriptTheFormsSendRateAndCommentAndThePageRefreshesWhileTheAnswerStreams() throws IOException {
-		WebDriver noScript = newBrowser("--blink-settings=scriptEnabled=false");
+	void withoutJavaScriptTheFormsSendRateAndCommentAndThePageRefreshesWhileTheAnswerStreams(Browsers browsers)
+			throws IOException {
+		WebDriver noScript = browsers.start(NO_JAVASCRIPT);
 		noScript.get("http://localhost:" + port + "/");
 		WebElement box = noScript.findElement(By.cssSelector(PROMPT));
 		box.sendKeys("no script here");
@@ -512,12 +495,6 @@ class ChatBrowserTests {
 	/** For watching the answer grow (one character per 20 ms): poll as often as a WebDriver round trip allows. */
 	private static org.awaitility.core.ConditionFactory pollFast() {
 		return await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
-	}
-
-	private WebDriver newBrowser(String... arguments) throws IOException {
-		Browser browser = Browser.start(null, arguments);
-		browsers.add(browser);
-		return browser.driver();
 	}
 
 }

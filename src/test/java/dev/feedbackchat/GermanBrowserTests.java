@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each page. Saves target/screenshot-de-dark.png and target/admin-de-dark.png (docs/ has copies).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(Chromium.class)
 class GermanBrowserTests {
 
 	private static final Locale GERMAN = Locale.GERMAN;
@@ -40,24 +39,10 @@ class GermanBrowserTests {
 	@Autowired
 	MessageSource messages;
 
-	Browser browser;
+	final WebDriver driver;
 
-	WebDriver driver;
-
-	@BeforeAll
-	static void requireChromium() {
-		Browser.requireChromium();
-	}
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		browser = Browser.start();
-		driver = browser.driver();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		browser.close();
+	GermanBrowserTests(WebDriver driver) {
+		this.driver = driver;
 	}
 
 	@Test

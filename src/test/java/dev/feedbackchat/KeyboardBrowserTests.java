@@ -5,14 +5,11 @@ import static dev.feedbackchat.Browser.js;
 import static dev.feedbackchat.Browser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -28,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * each htmx swap (never on the page's body).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chat.history.page-size=2")
+@ExtendWith(Chromium.class)
 class KeyboardBrowserTests {
 
 	/** The focused element, named for the assertions: "body" when the focus is lost. */
@@ -54,24 +52,10 @@ class KeyboardBrowserTests {
 	@LocalServerPort
 	private int port;
 
-	private Browser browser;
+	private final WebDriver driver;
 
-	private WebDriver driver;
-
-	@BeforeAll
-	static void requireChromium() {
-		Browser.requireChromium();
-	}
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		browser = Browser.start();
-		driver = browser.driver();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		browser.close();
+	KeyboardBrowserTests(WebDriver driver) {
+		this.driver = driver;
 	}
 
 	@Test

@@ -5,14 +5,11 @@ import static dev.feedbackchat.Browser.js;
 import static dev.feedbackchat.Browser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -28,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * its end is announced once; an error is announced once, each time it happens.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chat.arena.enabled=true")
+@ExtendWith(Chromium.class)
 class LiveRegionBrowserTests {
 
 	/**
@@ -66,24 +64,10 @@ class LiveRegionBrowserTests {
 	@LocalServerPort
 	private int port;
 
-	private Browser browser;
+	private final WebDriver driver;
 
-	private WebDriver driver;
-
-	@BeforeAll
-	static void requireChromium() {
-		Browser.requireChromium();
-	}
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		browser = Browser.start();
-		driver = browser.driver();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		browser.close();
+	LiveRegionBrowserTests(WebDriver driver) {
+		this.driver = driver;
 	}
 
 	@Test

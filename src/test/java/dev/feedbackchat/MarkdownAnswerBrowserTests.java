@@ -7,17 +7,15 @@ import static dev.feedbackchat.Browser.send;
 import static dev.feedbackchat.Browser.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.feedbackchat.responder.FakeOpenAiServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -32,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** A model's Markdown answer in a real (headless) Chromium: streamed as text, then shown rendered. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "chat.responder=openai",
 		"chat.openai.api-key=test-key", "chat.openai.model=test-model", "chat.openai.request-timeout=5s" })
+@ExtendWith(Chromium.class)
 class MarkdownAnswerBrowserTests {
 
 	static final FakeOpenAiServer openAi = FakeOpenAiServer.start();
@@ -46,27 +45,14 @@ class MarkdownAnswerBrowserTests {
 	@LocalServerPort
 	private int port;
 
-	private Browser browser;
-
-	@BeforeAll
-	static void requireChromium() {
-		Browser.requireChromium();
-	}
-
 	@AfterAll
 	static void stopModelServer() {
 		openAi.close();
 	}
 
 	@BeforeEach
-	void openBrowser() throws IOException {
+	void resetModel() {
 		openAi.reset();
-		browser = Browser.start();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		browser.close();
 	}
 
 	/** The text in pieces of a few characters, as a model sends tokens: cut mid-line and mid-word. */
@@ -79,12 +65,11 @@ class MarkdownAnswerBrowserTests {
 	}
 
 	@Test
-	void aMarkdownAnswerShowsItsTableAndCodeBlockOnceItHasStreamed() {
+	void aMarkdownAnswerShowsItsTableAndCodeBlockOnceItHasStreamed(WebDriver driver) {
 		String code = "int total = 3 + 2;\nSystem.out.println(\"<b>\" + total);\n";
 		String markdown = "Scores so far:\n\n| Name | Score |\n| --- | --- |\n| Ada | 3 |\n| Linus | 2 |\n\n```java\n" + code
 				+ "```\n";
 		openAi.script(FakeOpenAiServer.chunks(Duration.ofMillis(20), tokens(markdown)));
-		WebDriver driver = browser.driver();
 		openChat(driver, port);
 
 		send(driver, "Show me the scores");
@@ -113,9 +98,8 @@ class MarkdownAnswerBrowserTests {
 	}
 
 	@Test
-	void aFailedAnswerShowsItsErrorAndRetryStreamsItAgainInPlace() {
+	void aFailedAnswerShowsItsErrorAndRetryStreamsItAgainInPlace(WebDriver driver) {
 		openAi.script(FakeOpenAiServer.error(500, "The server had an error while processing your request."));
-		WebDriver driver = browser.driver();
 		openChat(driver, port);
 
 		send(driver, "Fail first");

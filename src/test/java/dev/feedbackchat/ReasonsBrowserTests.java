@@ -10,12 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -31,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * one submit, then read-only. Saves target/reasons.png and target/reasons-sent.png (docs/ has copies).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(Chromium.class)
 class ReasonsBrowserTests {
 
 	static final String PROMPT_TEXT = "What is Feedback Chat?";
@@ -41,22 +40,8 @@ class ReasonsBrowserTests {
 	@LocalServerPort
 	private int port;
 
-	private final List<Browser> browsers = new ArrayList<>();
-
-	@BeforeAll
-	static void requireChromium() {
-		Browser.requireChromium();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		browsers.forEach(Browser::close);
-		browsers.clear();
-	}
-
 	@Test
-	void thumbsDownTwoChipsAndACorrectionSentTogetherThenReadOnly() throws IOException {
-		WebDriver driver = newBrowser();
+	void thumbsDownTwoChipsAndACorrectionSentTogetherThenReadOnly(WebDriver driver) throws IOException {
 		Browser.openChat(driver, port);
 		send(driver, PROMPT_TEXT);
 		String answer = rateDown(driver);
@@ -94,8 +79,8 @@ class ReasonsBrowserTests {
 	}
 
 	@Test
-	void withoutJavaScriptTheChipsAreCheckboxesOfTheSameForm() throws IOException {
-		WebDriver driver = newBrowser("--blink-settings=scriptEnabled=false");
+	void withoutJavaScriptTheChipsAreCheckboxesOfTheSameForm(Browsers browsers) throws IOException {
+		WebDriver driver = browsers.start(Browser.NO_JAVASCRIPT);
 		driver.get("http://localhost:" + port + "/");
 		driver.findElement(By.cssSelector(PROMPT)).sendKeys(PROMPT_TEXT);
 		driver.findElement(By.cssSelector("#composer button.send")).click();
@@ -146,12 +131,6 @@ class ReasonsBrowserTests {
 				answer + " .correction-text")).isEqualTo(CORRECTION);
 		assertThat(driver.findElements(By.cssSelector(answer + " .comment-form, " + answer + " textarea"))).isEmpty();
 		assertThat(driver.findElements(By.cssSelector(answer + " .correction-text *"))).as("escaped").isEmpty();
-	}
-
-	private WebDriver newBrowser(String... arguments) throws IOException {
-		Browser browser = Browser.start(null, arguments);
-		browsers.add(browser);
-		return browser.driver();
 	}
 
 }

@@ -10,12 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -30,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * JavaScript: send, regenerate, see "2 / 2", go back, rate each answer on its own.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(Chromium.class)
 class RegenerateBrowserTests {
 
 	private static final String ANSWER = "#messages article.message.assistant";
@@ -37,22 +36,8 @@ class RegenerateBrowserTests {
 	@LocalServerPort
 	private int port;
 
-	private final List<Browser> browsers = new ArrayList<>();
-
-	@BeforeAll
-	static void requireChromium() {
-		Browser.requireChromium();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		browsers.forEach(Browser::close);
-		browsers.clear();
-	}
-
 	@Test
-	void regenerateStreamsASecondAnswerAndTheSwitcherGoesBackEachRatedOnItsOwn() throws IOException {
-		WebDriver driver = newBrowser();
+	void regenerateStreamsASecondAnswerAndTheSwitcherGoesBackEachRatedOnItsOwn(WebDriver driver) throws IOException {
 		Browser.openChat(driver, port);
 		String prompt = "Tell me something about regenerated answers";
 		String echo = "You said, \"" + prompt + "\" ...interesting.";
@@ -108,8 +93,8 @@ class RegenerateBrowserTests {
 	}
 
 	@Test
-	void withoutJavaScriptRegenerateAndTheSwitcherAreFormButtons() throws IOException {
-		WebDriver noScript = newBrowser("--blink-settings=scriptEnabled=false");
+	void withoutJavaScriptRegenerateAndTheSwitcherAreFormButtons(Browsers browsers) throws IOException {
+		WebDriver noScript = browsers.start(Browser.NO_JAVASCRIPT);
 		noScript.get("http://localhost:" + port + "/");
 		noScript.findElement(By.cssSelector(PROMPT)).sendKeys("no script");
 		noScript.findElement(By.cssSelector("#composer button.send")).click();
@@ -174,12 +159,6 @@ class RegenerateBrowserTests {
 	private static boolean isDisabled(WebDriver driver, String selector) {
 		return Boolean.TRUE.equals(js(driver).executeScript(
 				"const e = document.querySelector(arguments[0]); return !!e && e.matches(':disabled');", selector));
-	}
-
-	private WebDriver newBrowser(String... arguments) throws IOException {
-		Browser browser = Browser.start(null, arguments);
-		browsers.add(browser);
-		return browser.driver();
 	}
 
 }

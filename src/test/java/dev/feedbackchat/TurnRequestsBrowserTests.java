@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * it asks for, this fails and the recording (and the benchmark) must follow.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(Chromium.class)
 class TurnRequestsBrowserTests {
 
 	static final String RECORDING = "load/turn-requests.txt";
@@ -39,38 +40,26 @@ class TurnRequestsBrowserTests {
 	@LocalServerPort
 	private int port;
 
-	@BeforeAll
-	static void requireChromium() {
-		Browser.requireChromium();
-	}
-
 	@Test
-	void oneTurnMakesExactlyTheRecordedRequests() throws Exception {
-		Browser browser = Browser.start();
-		try {
-			WebDriver driver = browser.driver();
-			Browser.openChat(driver, port);
-			// The page load's own requests are not part of a turn.
-			Browser.requests(driver);
+	void oneTurnMakesExactlyTheRecordedRequests(WebDriver driver) throws Exception {
+		Browser.openChat(driver, port);
+		// The page load's own requests are not part of a turn.
+		Browser.requests(driver);
 
-			send(driver, "hello");
-			waitFor(driver).until(ExpectedConditions.elementToBeClickable(THUMBS_UP));
-			driver.findElement(THUMBS_UP).click();
-			waitFor(driver).until(d -> "true".equals(d.findElement(THUMBS_UP).getDomAttribute("aria-pressed")));
+		send(driver, "hello");
+		waitFor(driver).until(ExpectedConditions.elementToBeClickable(THUMBS_UP));
+		driver.findElement(THUMBS_UP).click();
+		waitFor(driver).until(d -> "true".equals(d.findElement(THUMBS_UP).getDomAttribute("aria-pressed")));
 
-			// A request that trails the turn (a reconnecting stream, a late fetch) belongs to it too: the recording
-			// must match and keep matching for a second.
-			List<String> made = new ArrayList<>();
-			List<String> expected = recording();
-			await().atMost(Duration.ofSeconds(5)).during(Duration.ofSeconds(1)).untilAsserted(() -> {
-				made.addAll(turnRequests(Browser.requests(driver)));
-				assertThat(made).as("the requests of one turn; if the page changed on purpose, update %s", RECORDING)
-					.isEqualTo(expected);
-			});
-		}
-		finally {
-			browser.close();
-		}
+		// A request that trails the turn (a reconnecting stream, a late fetch) belongs to it too: the recording
+		// must match and keep matching for a second.
+		List<String> made = new ArrayList<>();
+		List<String> expected = recording();
+		await().atMost(Duration.ofSeconds(5)).during(Duration.ofSeconds(1)).untilAsserted(() -> {
+			made.addAll(turnRequests(Browser.requests(driver)));
+			assertThat(made).as("the requests of one turn; if the page changed on purpose, update %s", RECORDING)
+				.isEqualTo(expected);
+		});
 	}
 
 	/** The requests of the app, normalised; static files left out. */

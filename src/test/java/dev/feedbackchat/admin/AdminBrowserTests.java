@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -16,17 +15,18 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
-import dev.feedbackchat.Browser;
+import dev.feedbackchat.Browsers;
+import dev.feedbackchat.Chromium;
 import dev.feedbackchat.admin.Seeder.Seed;
 import dev.feedbackchat.model.AnswerStatus;
 import dev.feedbackchat.model.FeedbackScale;
 import dev.feedbackchat.model.Sentiment;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -43,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dev.feedbackchat.Browser.NO_JAVASCRIPT;
 import static dev.feedbackchat.Browser.js;
 import static dev.feedbackchat.Browser.saveScreenshot;
 import static dev.feedbackchat.Browser.waitFor;
@@ -53,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * arrive, filter and page through the table (htmx, and again without JavaScript), download the CSV.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(Chromium.class)
 class AdminBrowserTests {
 
 	static final List<String> PROMPTS = List.of("How do I reset my password?",
@@ -78,8 +80,8 @@ class AdminBrowserTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	final List<Browser> browsers = new ArrayList<>();
-
+	/** Where Chromium saves downloads without asking. */
+	@TempDir
 	Path downloads;
 
 	int answers;
@@ -88,18 +90,12 @@ class AdminBrowserTests {
 
 	int negative;
 
-	@BeforeAll
-	static void requireChromium() {
-		Browser.requireChromium();
-	}
-
 	/**
 	 * A month of made-up use, the same every run: a few conversations a day (more lately), most answers rated,
 	 * about two in three positively.
 	 */
 	@BeforeEach
-	void seed() throws IOException {
-		downloads = Files.createTempDirectory("admin-downloads");
+	void seed() {
 		Random random = new Random(42);
 		// Its own sequence, so the ratings above stay those of earlier runs.
 		Random why = new Random(7);
@@ -153,27 +149,13 @@ class AdminBrowserTests {
 		return negative && why.nextInt(3) == 0 ? withReasons.withCorrection("The right answer.") : withReasons;
 	}
 
-	@AfterEach
-	void closeBrowsers() throws IOException {
-		browsers.forEach(Browser::close);
-		try (Stream<Path> files = Files.walk(downloads)) {
-			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-		}
-	}
-
-	WebDriver newBrowser(String... arguments) throws IOException {
-		Browser browser = Browser.start(downloads, arguments);
-		browsers.add(browser);
-		return browser.driver();
-	}
-
 	String url(String path) {
 		return "http://localhost:" + port + path;
 	}
 
 	@Test
-	void signInSeeANewRatingArriveFilterPageAndDownloadTheCsv() throws Exception {
-		WebDriver driver = newBrowser();
+	void signInSeeANewRatingArriveFilterPageAndDownloadTheCsv(Browsers browsers) throws Exception {
+		WebDriver driver = browsers.start(downloads);
 
 		driver.get(url("/admin"));
 		waitFor(driver).until(ExpectedConditions.urlToBe(url("/admin/login")));
@@ -249,9 +231,9 @@ class AdminBrowserTests {
 	 * per-model table follow the filter's dates (htmx swaps them with the table).
 	 */
 	@Test
-	void reasonsAndModelsShowWhatUsersThinkOfEachModel() throws Exception {
+	void reasonsAndModelsShowWhatUsersThinkOfEachModel(Browsers browsers) throws Exception {
 		seedModels();
-		WebDriver driver = newBrowser();
+		WebDriver driver = browsers.start(downloads);
 		driver.get(url("/admin/login"));
 		signIn(driver, "test-admin-password");
 		waitFor(driver).until(ExpectedConditions.urlToBe(url("/admin")));
@@ -279,7 +261,7 @@ class AdminBrowserTests {
 		assertThat(js(driver).executeScript("return window.__samePage === true;")).isEqualTo(true);
 		assertNoConsoleErrors(driver);
 
-		WebDriver noScript = newBrowser("--blink-settings=scriptEnabled=false");
+		WebDriver noScript = browsers.start(downloads, NO_JAVASCRIPT);
 		noScript.get(url("/admin/login"));
 		signIn(noScript, "test-admin-password");
 		waitFor(noScript).until(ExpectedConditions.urlToBe(url("/admin")));
@@ -330,8 +312,8 @@ class AdminBrowserTests {
 	}
 
 	@Test
-	void withoutJavaScriptTheFiltersAndPagesArePlainLinksAndForms() throws Exception {
-		WebDriver driver = newBrowser("--blink-settings=scriptEnabled=false");
+	void withoutJavaScriptTheFiltersAndPagesArePlainLinksAndForms(Browsers browsers) throws Exception {
+		WebDriver driver = browsers.start(downloads, NO_JAVASCRIPT);
 		driver.get(url("/admin/login"));
 		signIn(driver, "test-admin-password");
 		waitFor(driver).until(ExpectedConditions.urlToBe(url("/admin")));

@@ -7,9 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import dev.feedbackchat.Browser;
-import org.junit.jupiter.api.BeforeAll;
+import dev.feedbackchat.Chromium;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * copy).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(Chromium.class)
 class DeliveriesBrowserTests {
 
 	static final String HOOKS = "https://hooks.example.com/feedback";
@@ -44,13 +45,8 @@ class DeliveriesBrowserTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@BeforeAll
-	static void requireChromium() {
-		Browser.requireChromium();
-	}
-
 	@Test
-	void deadEventsCanBeResentFromThePage() throws Exception {
+	void deadEventsCanBeResentFromThePage(WebDriver driver) throws Exception {
 		jdbc.update("delete from webhook_delivery");
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
 		// Oldest first: type, endpoint, status, attempts, minutes ago, next attempt in minutes, last response.
@@ -74,38 +70,31 @@ class DeliveriesBrowserTests {
 					"delivered".equals(row[2]) ? created.plusSeconds(2) : null);
 		}
 
-		Browser browser = Browser.start();
-		try {
-			WebDriver driver = browser.driver();
-			driver.get("http://localhost:" + port + "/admin/login");
-			AdminBrowserTests.signIn(driver, "test-admin-password");
-			waitFor(driver).until(ExpectedConditions.urlToBe("http://localhost:" + port + "/admin"));
-			driver.findElement(By.linkText("Deliveries")).click();
-			waitFor(driver).until(ExpectedConditions.urlToBe("http://localhost:" + port + "/admin/deliveries"));
+		driver.get("http://localhost:" + port + "/admin/login");
+		AdminBrowserTests.signIn(driver, "test-admin-password");
+		waitFor(driver).until(ExpectedConditions.urlToBe("http://localhost:" + port + "/admin"));
+		driver.findElement(By.linkText("Deliveries")).click();
+		waitFor(driver).until(ExpectedConditions.urlToBe("http://localhost:" + port + "/admin/deliveries"));
 
-			assertThat(driver.findElement(By.id("count-pending")).getText()).isEqualTo("2");
-			assertThat(driver.findElement(By.id("count-delivered")).getText()).isEqualTo("4");
-			assertThat(driver.findElement(By.id("count-dead")).getText()).isEqualTo("2");
-			assertThat(driver.findElements(By.cssSelector("#deliveries tbody tr"))).hasSize(rows.size());
-			assertThat(driver.findElements(By.cssSelector("#deliveries button.resend"))).hasSize(2);
-			assertThat(driver.findElement(By.cssSelector("#deliveries tbody tr:first-child .badge")).getText())
-				.isEqualTo("pending");
-			assertCleanConsole(driver);
+		assertThat(driver.findElement(By.id("count-pending")).getText()).isEqualTo("2");
+		assertThat(driver.findElement(By.id("count-delivered")).getText()).isEqualTo("4");
+		assertThat(driver.findElement(By.id("count-dead")).getText()).isEqualTo("2");
+		assertThat(driver.findElements(By.cssSelector("#deliveries tbody tr"))).hasSize(rows.size());
+		assertThat(driver.findElements(By.cssSelector("#deliveries button.resend"))).hasSize(2);
+		assertThat(driver.findElement(By.cssSelector("#deliveries tbody tr:first-child .badge")).getText())
+			.isEqualTo("pending");
+		assertCleanConsole(driver);
 
-			driver.manage().window().setSize(new Dimension(1280, 1180));
-			saveScreenshot(driver, Path.of("target", "deliveries.png"));
+		driver.manage().window().setSize(new Dimension(1280, 1180));
+		saveScreenshot(driver, Path.of("target", "deliveries.png"));
 
-			// Resend the dead vote: back on the page, it is pending again and due now.
-			driver.findElement(By.xpath("//tr[contains(@class, 'status-dead')][.//span[@class='event-type' and text()='vote']]"
-					+ "//button")).click();
-			waitFor(driver).until(d -> !d.findElements(By.id("resent")).isEmpty());
-			assertThat(driver.findElement(By.id("count-dead")).getText()).isEqualTo("1");
-			assertThat(driver.findElement(By.id("count-pending")).getText()).isEqualTo("3");
-			assertThat(driver.findElements(By.cssSelector("#deliveries button.resend"))).hasSize(1);
-		}
-		finally {
-			browser.close();
-		}
+		// Resend the dead vote: back on the page, it is pending again and due now.
+		driver.findElement(By.xpath("//tr[contains(@class, 'status-dead')][.//span[@class='event-type' and text()='vote']]"
+				+ "//button")).click();
+		waitFor(driver).until(d -> !d.findElements(By.id("resent")).isEmpty());
+		assertThat(driver.findElement(By.id("count-dead")).getText()).isEqualTo("1");
+		assertThat(driver.findElement(By.id("count-pending")).getText()).isEqualTo("3");
+		assertThat(driver.findElements(By.cssSelector("#deliveries button.resend"))).hasSize(1);
 	}
 
 }

@@ -1,14 +1,14 @@
 package dev.feedbackchat.preferences;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.feedbackchat.Browser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import dev.feedbackchat.Browsers;
+import dev.feedbackchat.Chromium;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chat.arena.enabled=true")
 @Import(ThemeBrowserTests.Probe.class)
+@ExtendWith(Chromium.class)
 class ThemeBrowserTests {
 
 	/** --bg of the light and the dark set in chat.css, as computed styles give them. */
@@ -62,23 +63,9 @@ class ThemeBrowserTests {
 	@LocalServerPort
 	private int port;
 
-	private final List<Browser> browsers = new ArrayList<>();
-
-	@BeforeAll
-	static void requireChromium() {
-		Browser.requireChromium();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		browsers.forEach(Browser::close);
-		browsers.clear();
-	}
-
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/arena", "/arena/leaderboard", "/admin/login", "/conversation/delete", "/nothing-here" })
-	void everyPageFollowsTheSystemsDarkOrLightMode(String path) throws IOException {
-		WebDriver driver = browser();
+	void everyPageFollowsTheSystemsDarkOrLightMode(String path, WebDriver driver) {
 		emulate(driver, "prefers-color-scheme", "dark");
 		open(driver, path);
 		assertThat(background(driver)).isEqualTo(DARK_BACKGROUND);
@@ -90,8 +77,7 @@ class ThemeBrowserTests {
 	}
 
 	@Test
-	void darkChosenInTheFormOverridesALightSystemAcrossReloadsAndSystemClearsIt() throws IOException {
-		WebDriver driver = browser();
+	void darkChosenInTheFormOverridesALightSystemAcrossReloadsAndSystemClearsIt(WebDriver driver) {
 		emulate(driver, "prefers-color-scheme", "light");
 		open(driver, PROBE + "?x=1");
 		assertThat(background(driver)).isEqualTo(LIGHT_BACKGROUND);
@@ -113,8 +99,7 @@ class ThemeBrowserTests {
 	}
 
 	@Test
-	void lightChosenOverridesADarkSystem() throws IOException {
-		WebDriver driver = browser();
+	void lightChosenOverridesADarkSystem(WebDriver driver) {
 		emulate(driver, "prefers-color-scheme", "dark");
 		open(driver, PROBE);
 		assertThat(background(driver)).isEqualTo(DARK_BACKGROUND);
@@ -125,8 +110,7 @@ class ThemeBrowserTests {
 	}
 
 	@Test
-	void deutschSetsTheLanguageCookieAndTheFormSpeaksGerman() throws IOException {
-		WebDriver driver = browser();
+	void deutschSetsTheLanguageCookieAndTheFormSpeaksGerman(WebDriver driver) {
 		open(driver, "/arena/leaderboard");
 		assertThat(driver.findElement(By.cssSelector("label[for=preferences-lang]")).getText()).isEqualTo("Language");
 		apply(driver, "Deutsch", null);
@@ -141,8 +125,8 @@ class ThemeBrowserTests {
 	}
 
 	@Test
-	void theFormWorksWithoutJavaScript() throws IOException {
-		WebDriver driver = browser("--blink-settings=scriptEnabled=false");
+	void theFormWorksWithoutJavaScript(Browsers browsers) throws IOException {
+		WebDriver driver = browsers.start(Browser.NO_JAVASCRIPT);
 		open(driver, "/");
 		assertThat(js(driver).executeScript("return typeof window.htmx")).isEqualTo("undefined");
 		apply(driver, "Deutsch", "Dark");
@@ -155,8 +139,7 @@ class ThemeBrowserTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/arena", "/arena/leaderboard", "/admin/login", "/conversation/delete", PROBE })
-	void theHeaderWrapsAtAPhonesWidthAndKeepsTheFormOnOneLineAtADesktops(String path) throws IOException {
-		WebDriver driver = browser();
+	void theHeaderWrapsAtAPhonesWidthAndKeepsTheFormOnOneLineAtADesktops(String path, WebDriver driver) {
 		driver.manage().window().setSize(new Dimension(360, 800));
 		open(driver, path);
 		assertThat(js(driver).executeScript("return innerWidth")).isEqualTo(360L);
@@ -175,8 +158,7 @@ class ThemeBrowserTests {
 	}
 
 	@Test
-	void reducedMotionStopsTheStreamingCaret() throws IOException {
-		WebDriver driver = browser();
+	void reducedMotionStopsTheStreamingCaret(WebDriver driver) {
 		open(driver, PROBE);
 		assertThat(caretAnimation(driver)).isEqualTo("blink");
 		emulate(driver, "prefers-reduced-motion", "reduce");
@@ -215,12 +197,6 @@ class ThemeBrowserTests {
 	private static void emulate(WebDriver driver, String feature, String value) {
 		((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia",
 				Map.of("features", List.of(Map.of("name", feature, "value", value))));
-	}
-
-	private WebDriver browser(String... arguments) throws IOException {
-		Browser browser = Browser.start(null, arguments);
-		browsers.add(browser);
-		return browser.driver();
 	}
 
 }
