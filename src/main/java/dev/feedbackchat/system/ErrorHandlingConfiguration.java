@@ -14,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Every error ends on the app's error page with the app's security headers, wherever it is raised: in a
@@ -46,7 +47,8 @@ class ErrorHandlingConfiguration {
 	 * with {@link ErrorPageValve}; runs after Spring Boot's own customizer, being ordered later.
 	 */
 	@Bean
-	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> errorPageValve(MessageSource messages) {
+	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> errorPageValve(MessageSource messages,
+			LocaleResolver locales) {
 		return factory -> factory.addContextCustomizers(context -> {
 			Container host = context.getParent();
 			Pipeline pipeline = host.getPipeline();
@@ -55,7 +57,7 @@ class ErrorHandlingConfiguration {
 					pipeline.removeValve(valve);
 				}
 			}
-			pipeline.addValve(new ErrorPageValve(context.getPath(), messages));
+			pipeline.addValve(new ErrorPageValve(context.getPath(), messages, locales));
 			// Tomcat adds a valve of this class when the host starts without one.
 			((StandardHost) host).setErrorReportValveClass(ErrorPageValve.class.getName());
 		});

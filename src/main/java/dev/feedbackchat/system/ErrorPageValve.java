@@ -11,6 +11,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
 import org.springframework.context.MessageSource;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Tomcat's error report for the errors it answers before the request reaches the app, such as a malformed
@@ -24,9 +25,13 @@ class ErrorPageValve extends ErrorReportValve {
 
 	private final MessageSource messages;
 
-	ErrorPageValve(String contextPath, MessageSource messages) {
+	/** The application's: these pages speak the language of every other page. */
+	private final LocaleResolver locales;
+
+	ErrorPageValve(String contextPath, MessageSource messages, LocaleResolver locales) {
 		this.contextPath = contextPath;
 		this.messages = messages;
+		this.locales = locales;
 	}
 
 	@Override
@@ -46,7 +51,7 @@ class ErrorPageValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				Locale locale = StaticErrorPage.locale(request);
+				Locale locale = locales.resolveLocale(request);
 				writer.write(StaticErrorPage.html(contextPath,
 						messages.getMessage(StatusMessages.of(status), null, locale), messages, locale));
 			}

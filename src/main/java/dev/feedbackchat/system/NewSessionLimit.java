@@ -19,6 +19,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Refuses (429) a request without a session when its address has started too many sessions lately
@@ -37,11 +38,15 @@ final class NewSessionLimit extends OncePerRequestFilter {
 
 	private final MessageSource messages;
 
-	NewSessionLimit(ClientLimits limits, OtherInstances others, Rejections rejections, MessageSource messages) {
+	private final LocaleResolver locales;
+
+	NewSessionLimit(ClientLimits limits, OtherInstances others, Rejections rejections, MessageSource messages,
+			LocaleResolver locales) {
 		this.limits = limits;
 		this.others = others;
 		this.rejections = rejections;
 		this.messages = messages;
+		this.locales = locales;
 	}
 
 	@Override
@@ -89,8 +94,8 @@ final class NewSessionLimit extends OncePerRequestFilter {
 			response.setHeader(HtmxResponseHeader.HX_RESELECT.getValue(), HxErrorRegion.MESSAGE);
 		}
 		response.setContentType("text/html;charset=UTF-8");
-		// Before the DispatcherServlet: no LocaleResolver has run yet.
-		Locale locale = StaticErrorPage.locale(request);
+		// Before the DispatcherServlet: the application's resolver, asked here.
+		Locale locale = locales.resolveLocale(request);
 		String html = StaticErrorPage.html(request.getContextPath(), messages.getMessage(refused, locale), messages, locale);
 		response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
 	}

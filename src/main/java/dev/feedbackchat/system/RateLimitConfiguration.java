@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
 
 /** The limit on new sessions per address; the other limits of {@link RateLimitProperties} are checked where they apply. */
 @Configuration(proxyBeanMethods = false)
@@ -22,9 +23,9 @@ public class RateLimitConfiguration {
 
 	@Bean
 	FilterRegistrationBean<NewSessionLimit> newSessionLimit(ClientLimits limits, OtherInstances others,
-			Rejections rejections, MessageSource messages) {
+			Rejections rejections, MessageSource messages, LocaleResolver locales) {
 		FilterRegistrationBean<NewSessionLimit> registration = new FilterRegistrationBean<>(
-				new NewSessionLimit(limits, others, rejections, messages));
+				new NewSessionLimit(limits, others, rejections, messages, locales));
 		registration.setOrder(ORDER);
 		return registration;
 	}

@@ -2,10 +2,7 @@ package dev.feedbackchat.system;
 
 import java.util.Locale;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -15,14 +12,6 @@ import org.springframework.web.util.HtmlUtils;
 final class StaticErrorPage {
 
 	private StaticErrorPage() {
-	}
-
-	/**
-	 * The language of a request that no LocaleResolver has seen: its Accept-Language, English without one (the
-	 * servlet container would give the JVM's locale), as the app's resolver (spring.web.locale) does.
-	 */
-	static Locale locale(HttpServletRequest request) {
-		return request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? Locale.ENGLISH : request.getLocale();
 	}
 
 	/**
