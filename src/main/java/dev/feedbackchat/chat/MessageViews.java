@@ -142,7 +142,7 @@ public class MessageViews implements ClosingView {
 	 * {@code null}; rendered once per language.
 	 */
 	private String announcer(String key, Locale language) {
-		return (String) rendered.get(new Announcement(key, language), k -> {
+		return (String) rendered.get(new Region("announcer", key, language), k -> {
 			Map<String, Object> variables = new HashMap<>();
 			variables.put("oob", true);
 			variables.put("announce", key);
@@ -152,13 +152,13 @@ public class MessageViews implements ClosingView {
 
 	/** The composer's state (out of band): the same for everyone, so rendered once per language. */
 	private String composer(boolean streaming, Locale language) {
-		return (String) rendered.get(new Composer(streaming, language),
+		return (String) rendered.get(new Region("composer", streaming, language),
 				key -> render("chat/composer", "fields", Map.of("streaming", streaming, "oob", true), language));
 	}
 
 	/** The error region cleared (out of band), rendered once per language. */
 	private String errorCleared(Locale language) {
-		return (String) rendered.get(new Composer(null, language),
+		return (String) rendered.get(new Region("error", null, language),
 				key -> render("fragments/error", "region", Map.of("oob", true), language));
 	}
 
@@ -352,12 +352,11 @@ public class MessageViews implements ClosingView {
 	private record Localized(Object shape, Locale language) {
 	}
 
-	/** The composer's fields ({@code streaming}) or, for {@code null}, the cleared error region, in a language. */
-	private record Composer(Boolean streaming, Locale language) {
-	}
-
-	/** The announcer saying the message of {@code key} ({@code null}: cleared), in a language. */
-	private record Announcement(String key, Locale language) {
+	/**
+	 * An out-of-band region the same for everyone, in a language: the composer's fields ({@code state}: streaming),
+	 * the cleared error region, the announcer ({@code state}: its message key, {@code null} when cleared).
+	 */
+	private record Region(String name, Object state, Locale language) {
 	}
 
 	/** The error region out of band, saying {@code message}. */

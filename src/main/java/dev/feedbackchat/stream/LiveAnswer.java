@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 import dev.feedbackchat.limits.Slot;
 import dev.feedbackchat.model.AnswerStatus;
@@ -228,7 +229,7 @@ final class LiveAnswer implements TokenSink {
 	}
 
 	/** The done event in a language: empty where the answer could not be recorded or its HTML not rendered. */
-	private static java.util.function.Function<Locale, byte[]> closingEvent(Finished finished) {
+	private static Function<Locale, byte[]> closingEvent(Finished finished) {
 		return locale -> {
 			String html = null;
 			if (finished != null && finished.closingHtml() != null) {

@@ -1,6 +1,7 @@
 package dev.feedbackchat.arena.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +21,8 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,19 +86,22 @@ class ArenaViews implements BattleViews {
 		return templates.process("chat/composer", Set.of("fields"), context);
 	}
 
+	/** The page's error region out of band: saying {@code message}, or cleared. */
 	private String error(String message, Locale locale) {
-		Map<String, Object> variables = new java.util.HashMap<>();
-		variables.put("oob", true);
-		variables.put("message", message);
-		return templates.process("fragments/error", Set.of("region"), context(variables, locale));
+		return region("fragments/error", "message", message, locale);
 	}
 
 	/** The page's announcer (fragments/status) out of band: saying the message of {@code key}, or cleared. */
 	private String announcer(String key, Locale locale) {
-		Map<String, Object> variables = new java.util.HashMap<>();
+		return region("fragments/status", "announce", key, locale);
+	}
+
+	/** A template's {@code region} fragment out of band, with {@code name} set to {@code value} (may be null). */
+	private String region(String template, String name, String value, Locale locale) {
+		Map<String, Object> variables = new HashMap<>();
 		variables.put("oob", true);
-		variables.put("announce", key);
-		return templates.process("fragments/status", Set.of("region"), context(variables, locale));
+		variables.put(name, value);
+		return templates.process(template, Set.of("region"), context(variables, locale));
 	}
 
 	private String render(String fragment, Map<String, Object> variables, Locale locale) {
